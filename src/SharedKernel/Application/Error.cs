@@ -1,0 +1,22 @@
+namespace Reference.SharedKernel.Application;
+
+/// <summary>
+/// An expected failure: a stable machine-readable code, a human message, its kind, and for
+/// validation errors the failing fields.
+/// </summary>
+public sealed record Error(string Code, string Message, ErrorKind Kind)
+{
+    public IReadOnlyDictionary<string, string[]> Fields { get; init; } = new Dictionary<string, string[]>();
+
+    public static Error NotFound(string resource, string id) =>
+        new($"{resource}.not_found", $"{resource} '{id}' was not found.", ErrorKind.NotFound);
+
+    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
+
+    public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+
+    public static Error RuleViolated(string code, string message) => new(code, message, ErrorKind.RuleViolated);
+
+    public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
+        new("validation.failed", "One or more fields are invalid.", ErrorKind.Validation) { Fields = fields };
+}

@@ -1,0 +1,16 @@
+using Reference.SharedKernel.Domain;
+
+namespace Reference.SharedKernel.Events;
+
+/// <summary>Converts domain events to and from their stored JSON form.</summary>
+public interface IEventSerializer
+{
+    /// <summary>Serializes an event; <see cref="InvalidAppendException"/> if it cannot be.</summary>
+    SerializedEvent Serialize(DomainEvent domainEvent);
+
+    /// <summary>
+    /// Deserializes a stored event, upcasting older schema versions first. Unknown names raise
+    /// <see cref="UnknownEventTypeException"/>; a failing upcaster raises <see cref="EventUpcastException"/>.
+    /// </summary>
+    DomainEvent Deserialize(string eventType, int schemaVersion, string json);
+}

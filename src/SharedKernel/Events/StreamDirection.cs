@@ -1,0 +1,7 @@
+namespace Reference.SharedKernel.Events;
+
+public enum StreamDirection
+{
+    Forward,
+    Backward,
+}

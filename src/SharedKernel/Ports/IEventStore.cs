@@ -1,0 +1,41 @@
+using Reference.SharedKernel.Domain;
+using Reference.SharedKernel.Events;
+
+namespace Reference.SharedKernel.Ports;
+
+/// <summary>
+/// An append-only log of domain events, organised in streams (one per event-sourced aggregate).
+/// Every operation is scoped to the ambient tenant: the same stream id in two tenants names two
+/// streams. Inside an active unit of work, appends join its transaction.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Appends <paramref name="events"/> to a stream if its version satisfies <paramref name="expected"/>;
+    /// otherwise throws <see cref="ConcurrencyConflictException"/> carrying the actual version.
+    /// Appending the same event ids at the same positions again succeeds without duplicates.
+    /// </summary>
+    Task<AppendResult> AppendAsync(
+        string streamId,
+        string streamType,
+        ExpectedVersion expected,
+        IReadOnlyList<DomainEvent> events,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one stream of the current tenant. Versions are 1-based and inclusive.</summary>
+    IAsyncEnumerable<StoredEvent> ReadStreamAsync(
+        string streamId,
+        StreamDirection direction = StreamDirection.Forward,
+        long fromVersion = 0,
+        int maxCount = int.MaxValue,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The stream's current version, 0 when it does not exist.</summary>
+    Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the global log after <paramref name="after"/>, in commit-safe order. In a tenant scope
+    /// only that tenant's events are returned; in the system scope, every tenant's.
+    /// </summary>
+    Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
+}
