@@ -18,6 +18,10 @@ public sealed class PostgresServer
     public const string ConnectionStringVariable = "REFERENCE_TEST_POSTGRES";
 
     private const int MaxNamePrefixLength = 40;
+    private const string OwnerTagPrefix = "reference-tests";
+
+    // Marks databases with their creator so a later run can drop those of test processes that were killed.
+    private static readonly string OwnerTag = $"{OwnerTagPrefix}:{SafeMachineName}:{Environment.ProcessId}";
 
     private readonly Lazy<Task<IPostgresHost>> _host;
     private readonly ConcurrentDictionary<string, byte> _createdDatabases = new(StringComparer.Ordinal);
@@ -47,6 +51,7 @@ public sealed class PostgresServer
 
         await ExecuteDdlAsync(host, $"CREATE DATABASE \"{databaseName}\"", cancellationToken);
         _createdDatabases.TryAdd(databaseName, 0);
+        await ExecuteDdlAsync(host, $"COMMENT ON DATABASE \"{databaseName}\" IS '{OwnerTag}'", cancellationToken);
 
         return new NpgsqlConnectionStringBuilder(host.AdminConnectionString) { Database = databaseName }.ConnectionString;
     }
@@ -96,7 +101,9 @@ public sealed class PostgresServer
         var connectionString = Environment.GetEnvironmentVariable(ConnectionStringVariable);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return ExternalPostgresHost.FromConnectionString(connectionString);
+            var external = ExternalPostgresHost.FromConnectionString(connectionString);
+            DropDatabasesOfEndedProcesses(external);
+            return external;
         }
 
         var attempts = new StringBuilder();
@@ -134,6 +141,63 @@ public sealed class PostgresServer
             "  3. a running Docker engine (a postgres:15 container is started).\n" +
             "What was tried:\n" + attempts);
     }
+
+    /// <summary>
+    /// Drops databases left on a shared server by earlier test processes on this machine that have ended;
+    /// the test host is often killed before its own cleanup finishes.
+    /// </summary>
+    private static void DropDatabasesOfEndedProcesses(ExternalPostgresHost host)
+    {
+        var abandoned = new List<string>();
+        try
+        {
+            using var connection = new NpgsqlConnection(host.AdminConnectionString);
+            connection.Open();
+            using (var query = new NpgsqlCommand(
+                       "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database " +
+                       "WHERE shobj_description(oid, 'pg_database') LIKE @tag", connection))
+            {
+                query.Parameters.AddWithValue("tag", $"{OwnerTagPrefix}:{SafeMachineName}:%");
+                using var reader = query.ExecuteReader();
+                while (reader.Read())
+                {
+                    var ownerProcessId = reader.GetString(1).Split(':')[^1];
+                    if (int.TryParse(ownerProcessId, out var processId) && !IsRunning(processId))
+                    {
+                        abandoned.Add(reader.GetString(0));
+                    }
+                }
+            }
+
+            foreach (var databaseName in abandoned)
+            {
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+            }
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new PostgresUnavailableException(
+                $"{ConnectionStringVariable} is set, but that server cannot be used: {exception.Message}",
+                exception);
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string SafeMachineName =>
+        new(Environment.MachineName.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '-').ToArray());
 
     private void Shutdown(IPostgresHost host)
     {
