@@ -1,6 +1,7 @@
 using Reference.SharedKernel.InMemory;
 using Reference.TestSupport.Contracts;
 using Reference.TestSupport.Contracts.EventStore;
+using Reference.TestSupport.Contracts.Outbox;
 
 namespace Reference.UnitTests.InMemory;
 
@@ -11,5 +12,11 @@ internal static class InMemoryHarnesses
     {
         var adapters = new InMemoryAdapters(ContractEvents.Serializer(), time);
         return new EventStoreHarness(adapters.CreateEventStore, adapters.UnitOfWork, adapters.Outbox);
+    }
+
+    public static OutboxHarness Outbox(TimeProvider time)
+    {
+        var adapters = new InMemoryAdapters(ContractEvents.Serializer(), time);
+        return new OutboxHarness(adapters.Outbox, adapters.UnitOfWork);
     }
 }
