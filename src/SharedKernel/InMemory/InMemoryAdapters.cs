@@ -21,6 +21,7 @@ public sealed class InMemoryAdapters
         UnitOfWork = new InMemoryUnitOfWork(Database);
         EventStore = CreateEventStore(serializer, EventStoreOptions);
         Outbox = new InMemoryOutbox(Database, Tenants);
+        Snapshots = new InMemorySnapshotStore(Database, Tenants);
     }
 
     public TimeProvider Time { get; }
@@ -42,6 +43,8 @@ public sealed class InMemoryAdapters
     public InMemoryEventStore EventStore { get; }
 
     public InMemoryOutbox Outbox { get; }
+
+    public InMemorySnapshotStore Snapshots { get; }
 
     /// <summary>Another event store over the same data, e.g. one that reads with a different serializer.</summary>
     public InMemoryEventStore CreateEventStore(IEventSerializer serializer, EventStoreOptions options) =>
