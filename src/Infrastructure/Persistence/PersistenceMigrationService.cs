@@ -27,7 +27,8 @@ public sealed partial class PersistenceMigrationService(
             return;
         }
 
-        if (settings.MigrateOnStartup ?? environment.IsDevelopment())
+        // The embedded SQLite file is the app's own, so it is created and migrated on first run (ADR 0004).
+        if (settings.MigrateOnStartup ?? (environment.IsDevelopment() || settings.Provider == PersistenceProvider.Sqlite))
         {
             await migrator.MigrateAsync(cancellationToken);
             LogMigrated(logger, settings.Provider);

@@ -16,7 +16,7 @@ public sealed class PersistenceOptions
     /// </summary>
     public TimeSpan IdleInTransactionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Apply pending migrations when the host starts (on by default in Development).</summary>
+    /// <summary>Apply pending migrations when the host starts (on by default in Development and for SQLite).</summary>
     public bool? MigrateOnStartup { get; set; }
 
     /// <summary>Apply pending migrations, then stop the host: the explicit production command.</summary>

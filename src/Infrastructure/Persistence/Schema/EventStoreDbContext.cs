@@ -30,7 +30,7 @@ public abstract class EventStoreDbContext(DbContextOptions options) : DbContext(
             stream.Property(s => s.StreamId).HasColumnName("stream_id").HasMaxLength(200);
             stream.Property(s => s.StreamType).HasColumnName("stream_type").HasMaxLength(200);
             stream.Property(s => s.Version).HasColumnName("version");
-            stream.Property(s => s.Archived).HasColumnName("archived");
+            stream.Property(s => s.Archived).HasColumnName("archived").HasDefaultValue(false);
             stream.Property(s => s.CreatedAt).HasColumnName("created_at");
             stream.Property(s => s.UpdatedAt).HasColumnName("updated_at");
         });
@@ -49,7 +49,7 @@ public abstract class EventStoreDbContext(DbContextOptions options) : DbContext(
             evt.Property(e => e.Data).HasColumnName("data");
             evt.Property(e => e.Metadata).HasColumnName("metadata");
             evt.Property(e => e.RecordedAt).HasColumnName("recorded_at");
-            evt.Property(e => e.Archived).HasColumnName("archived");
+            evt.Property(e => e.Archived).HasColumnName("archived").HasDefaultValue(false);
             evt.HasIndex(e => new { e.TenantId, e.StreamId, e.StreamVersion }).IsUnique().HasDatabaseName("ux_events_stream_version");
             evt.HasIndex(e => new { e.TenantId, e.StreamId, e.EventId }).IsUnique().HasDatabaseName("ux_events_stream_event_id");
             evt.HasOne<StreamRow>().WithMany().HasForeignKey(e => new { e.TenantId, e.StreamId }).OnDelete(DeleteBehavior.Restrict);
@@ -67,7 +67,7 @@ public abstract class EventStoreDbContext(DbContextOptions options) : DbContext(
             outbox.Property(o => o.Type).HasColumnName("type").HasMaxLength(200);
             outbox.Property(o => o.Payload).HasColumnName("payload");
             outbox.Property(o => o.Headers).HasColumnName("headers");
-            outbox.Property(o => o.Attempts).HasColumnName("attempts");
+            outbox.Property(o => o.Attempts).HasColumnName("attempts").HasDefaultValue(0);
             outbox.Property(o => o.NextAttemptAt).HasColumnName("next_attempt_at");
             outbox.Property(o => o.LeaseOwner).HasColumnName("lease_owner").HasMaxLength(200);
             outbox.Property(o => o.LeaseUntil).HasColumnName("lease_until");

@@ -32,7 +32,9 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("GlobalPosition"));
 
                     b.Property<bool>("Archived")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("archived");
 
                     b.Property<string>("Data")
@@ -113,7 +115,9 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -254,7 +258,9 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnName("stream_id");
 
                     b.Property<bool>("Archived")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("archived");
 
                     b.Property<DateTimeOffset>("CreatedAt")

@@ -25,7 +25,9 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnName("global_position");
 
                     b.Property<bool>("Archived")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
                         .HasColumnName("archived");
 
                     b.Property<string>("Data")
@@ -93,7 +95,9 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnName("sequence");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<long>("CreatedAt")
@@ -228,7 +232,9 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                         .HasColumnName("stream_id");
 
                     b.Property<bool>("Archived")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
                         .HasColumnName("archived");
 
                     b.Property<long>("CreatedAt")

@@ -24,7 +24,7 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                     type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     payload = table.Column<string>(type: "TEXT", nullable: false),
                     headers = table.Column<string>(type: "TEXT", nullable: false),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
                     lease_owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     lease_until = table.Column<long>(type: "INTEGER", nullable: true),
@@ -63,7 +63,7 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                     stream_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     stream_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false),
-                    archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    archived = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -87,7 +87,7 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                     data = table.Column<string>(type: "TEXT", nullable: false),
                     metadata = table.Column<string>(type: "TEXT", nullable: false),
                     recorded_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    archived = table.Column<bool>(type: "INTEGER", nullable: false)
+                    archived = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: false)
                 },
                 constraints: table =>
                 {

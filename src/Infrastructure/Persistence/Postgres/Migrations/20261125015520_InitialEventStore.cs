@@ -26,7 +26,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                     type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     payload = table.Column<string>(type: "jsonb", nullable: false),
                     headers = table.Column<string>(type: "jsonb", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     lease_owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     lease_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -65,7 +65,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                     stream_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     stream_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false),
-                    archived = table.Column<bool>(type: "boolean", nullable: false),
+                    archived = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
                 },
@@ -90,7 +90,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                     data = table.Column<string>(type: "jsonb", nullable: false),
                     metadata = table.Column<string>(type: "jsonb", nullable: false),
                     recorded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
-                    archived = table.Column<bool>(type: "boolean", nullable: false)
+                    archived = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false)
                 },
                 constraints: table =>
                 {
