@@ -175,12 +175,12 @@ public abstract class EventStoreTests(IWriteSideDatabase database) : WriteSideTe
         using (AsTenant(TenantA))
         {
             Assert.Equal(["a-1", "a-2"], (await ReadStreamAsync(stream)).Select(e => ((ItemAdded)e.Data).Sku));
-            Assert.Equal(["a-1", "a-2"], (await ReadAllAsync(LogPosition.Start)).Select(e => ((ItemAdded)e.Data).Sku));
+            Assert.Equal(["a-1", "a-2"], (await ReadAllUntilAsync(2)).Select(e => ((ItemAdded)e.Data).Sku));
         }
 
         using (Host.Tenants.BeginSystemScope())
         {
-            Assert.Equal(3, (await ReadAllAsync(LogPosition.Start)).Count);
+            Assert.Equal(3, (await ReadAllUntilAsync(3)).Count);
         }
     }
 
@@ -192,6 +192,8 @@ public abstract class EventStoreTests(IWriteSideDatabase database) : WriteSideTe
         {
             await AppendAsync(NewStreamId(), ExpectedVersion.NoStream, new ItemAdded($"e{i}", i));
         }
+
+        Assert.Equal(5, (await ReadAllUntilAsync(5)).Count);
 
         await using var scope = Host.CreateScope();
         var first = await scope.EventStore.ReadAllAsync(LogPosition.Start, 3);

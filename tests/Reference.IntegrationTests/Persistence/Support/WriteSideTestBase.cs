@@ -56,6 +56,25 @@ public abstract class WriteSideTestBase(IWriteSideDatabase database) : IAsyncLif
         return (await scope.EventStore.ReadAllAsync(after, maxCount)).Events.ToList();
     }
 
+    /// <summary>
+    /// Reads the global log until it holds <paramref name="count"/> events. On PostgreSQL the horizon
+    /// is cluster-wide, so a transaction still open anywhere (another test class) delays visibility.
+    /// </summary>
+    protected async Task<List<StoredEvent>> ReadAllUntilAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var events = await ReadAllAsync(LogPosition.Start);
+            if (events.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return events;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Runs raw SQL against the test database (the same text works on both providers).</summary>
     protected async Task<object?> ExecuteSqlAsync(string sql)
     {
