@@ -36,7 +36,7 @@ internal static class FilterValueConverter
     {
         var day = DateOnly.ParseExact(text, IsoDate, CultureInfo.InvariantCulture).AddDays(addDays);
         var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return field.Kind == FieldKind.DateTimeOffset ? new DateTimeOffset(start) : start;
+        return field.Kind == FieldKind.DateTimeOffset ? new DateTimeOffset(start) : (object)start;
     }
 
     private static object ConvertBuiltIn(FieldDefinition field, string text)
