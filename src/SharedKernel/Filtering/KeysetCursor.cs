@@ -58,7 +58,16 @@ internal static class KeysetCursor
         {
             var key = order[i];
             var member = ParameterReplacer.Replace(key.Selector, root);
-            var value = FilterValueConverter.Convert(key.Field, new FilterLiteral(values[i + 1]!, 0));
+            object value;
+            try
+            {
+                value = FilterValueConverter.Convert(key.Field, new FilterLiteral(values[i + 1]!, 0));
+            }
+            catch (FilterException)
+            {
+                throw Invalid("The cursor holds a value that does not fit its sort field.");
+            }
+
             var parameter = Parameter(member.Type, value);
             var beyond = Beyond(key, member, parameter);
             var step = i == 0 ? beyond : Expression.AndAlso(equalSoFar, beyond);
