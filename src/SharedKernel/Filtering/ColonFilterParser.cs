@@ -61,7 +61,8 @@ internal sealed class ColonFilterParser(string text, FilterLimits limits)
             else
             {
                 throw new FilterException(
-                    FilterErrorCodes.SyntaxError, "Expected field:operator:value.", position: at);
+                    FilterErrorCodes.SyntaxError,
+                    "Expected field:operator:value; escape a ',' inside a value as '\\,'.", position: at);
             }
         }
 
@@ -190,16 +191,12 @@ internal sealed class ColonFilterParser(string text, FilterLimits limits)
         return new ComparisonNode(clause.Field, op, [], false, clause.Position);
     }
 
-    private static (string Raw, int Start) SingleRawValue(PendingClause clause) => clause.RawValues.Count switch
-    {
-        0 => throw new FilterException(
+    // Only list operators collect continuation pieces, so a single-value clause has at most one.
+    private static (string Raw, int Start) SingleRawValue(PendingClause clause) => clause.RawValues.Count > 0
+        ? clause.RawValues[0]
+        : throw new FilterException(
             FilterErrorCodes.DanglingOperator, $"'{clause.Field}:{clause.Operator.Symbol()}' needs a value.",
-            clause.Field, clause.Position),
-        1 => clause.RawValues[0],
-        _ => throw new FilterException(
-            FilterErrorCodes.InvalidValue, "This operator takes one value; escape ',' inside it as '\\,'.",
-            clause.Field, clause.RawValues[1].Start),
-    };
+            clause.Field, clause.Position);
 
     /// <summary>
     /// <c>like</c> supports <c>%</c> at the start, the end or both (ends with, starts with, contains);

@@ -11,6 +11,9 @@ namespace Reference.SharedKernel.Filtering;
 /// </summary>
 public static class FilterParser
 {
+    /// <summary>Every operator spelling the colon form accepts (<c>eq</c>, <c>=</c>, <c>not_in</c>, ...).</summary>
+    public static IReadOnlyCollection<string> ColonOperatorAliases => ColonFilterParser.OperatorAliases;
+
     /// <summary>The syntax <paramref name="filter"/> is written in, by the detection rule above.</summary>
     public static FilterSyntax DetectSyntax(string filter)
     {
