@@ -3,7 +3,7 @@ using Reference.Web.Composition;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddReferenceApi(builder.Configuration);
-builder.Services.AddInterimInMemoryAdapters();
+builder.Services.AddReferencePersistence(builder.Configuration);
 
 var app = builder.Build();
 
