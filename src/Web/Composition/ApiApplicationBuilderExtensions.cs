@@ -37,6 +37,7 @@ public static class ApiApplicationBuilderExtensions
 
         app.UseFastEndpoints(config =>
         {
+            config.Serializer.Options.Converters.Add(ApiServiceCollectionExtensions.EnumsAsNames);
             config.Binding.JsonExceptionTransformer = FastEndpointsErrors.FromJsonException;
             config.Errors.ResponseBuilder = (failures, context, status) => FastEndpointsErrors.Build(failures, context, status);
             config.Errors.ContentType = Features.Shared.Http.ApiProblems.ContentType;

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using FluentValidation;
@@ -12,6 +14,8 @@ namespace Reference.Web.Composition;
 
 public static class ApiServiceCollectionExtensions
 {
+    public static readonly JsonStringEnumConverter EnumsAsNames = new(JsonNamingPolicy.CamelCase);
+
     /// <summary>
     /// Everything the HTTP API needs: identity, tenancy, audit, the mediator pipeline, validators,
     /// FastEndpoints with its OpenAPI document, and health checks. Persistence is registered separately.
@@ -29,6 +33,9 @@ public static class ApiServiceCollectionExtensions
         // Secure by default: anything without an explicit AllowAnonymous needs an authenticated caller.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Enums travel as camelCase names (outcome: "succeeded"), in minimal-API results as in FastEndpoints responses.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(EnumsAsNames));
 
         services.AddFastEndpoints(options =>
         {
