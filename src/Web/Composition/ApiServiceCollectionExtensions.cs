@@ -54,6 +54,7 @@ public static class ApiServiceCollectionExtensions
         });
 
         services.AddHealthChecks();
+        services.AddReferenceTelemetry(configuration);
         return services;
     }
 }
