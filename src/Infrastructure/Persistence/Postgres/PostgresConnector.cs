@@ -43,11 +43,6 @@ public sealed class PostgresConnector(NpgsqlDataSource dataSource) : DatabaseCon
         {
             AddServerOption(settings, "idle_in_transaction_session_timeout", timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-
-        // Prepared statements keep their parse, but are planned for their actual arguments each time:
-        // a generic plan made while the events table was tiny (a sequential scan for the duplicate-id
-        // check) would otherwise stay cached while the table grows.
-        AddServerOption(settings, "plan_cache_mode", "force_custom_plan");
         return builder.Build();
     }
 }
