@@ -15,14 +15,32 @@ public sealed partial class ComposeFileTests
 
     private ComposeService AppService => _compose.Services[App];
 
+    // Embedded stores live in a file inside the container and need no service.
+    private static readonly HashSet<string> EmbeddedStores = ["Sqlite"];
+
     [Fact]
     public void Every_connection_string_the_app_reads_is_set_for_the_app_container()
     {
-        var readByApp = ConnectionStringNamesInAppSettings();
+        var readByApp = ConnectionStringNamesInAppSettings()
+            .Concat(SourceFiles().SelectMany(file => ConnectionStringRead().Matches(File.ReadAllText(file)).Select(match => match.Groups[1].Value)))
+            .Where(name => !EmbeddedStores.Contains(name))
+            .ToHashSet();
 
         var missing = readByApp.Where(name => !AppService.Environment.ContainsKey($"ConnectionStrings__{name}")).ToList();
 
         Assert.True(missing.Count == 0, $"Connection strings without a value in compose: {string.Join(", ", missing)}.");
+    }
+
+    [Fact]
+    public void Every_environment_variable_the_app_reads_is_set_for_the_app_container()
+    {
+        var readByApp = SourceFiles()
+            .SelectMany(file => EnvironmentVariableRead().Matches(File.ReadAllText(file)).Select(match => match.Groups[1].Value))
+            .ToHashSet();
+
+        var missing = readByApp.Where(name => !AppService.Environment.ContainsKey(name)).ToList();
+
+        Assert.True(missing.Count == 0, $"Environment variables without a value in compose: {string.Join(", ", missing)}.");
     }
 
     [Fact]
@@ -133,6 +151,10 @@ public sealed partial class ComposeFileTests
         Assert.Contains(runtimeStage, line => line.Contains("/health/live", StringComparison.Ordinal));
     }
 
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(RepositoryLayout.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
+
     private static HashSet<string> ConnectionStringNamesInAppSettings() =>
         Directory.GetFiles(RepositoryLayout.PathOf("src", "Web"), "appsettings*.json")
             .SelectMany(file =>
@@ -166,6 +188,13 @@ public sealed partial class ComposeFileTests
     // Host=name;Port=n (Npgsql), scheme://[user:pass@]name:port (MongoDB, AMQP, HTTP), name:port (Redis).
     [GeneratedRegex(@"Host=(?<host>[A-Za-z0-9_.-]+)(;Port=(?<port>\d+))?|://(?:[^@/]*@)?(?<host>[A-Za-z0-9_.-]+)(:(?<port>\d+))?|^(?<host>[A-Za-z0-9_.-]+):(?<port>\d+)$")]
     private static partial Regex HostEndpoint();
+
+    [GeneratedRegex(@"GetConnectionString\(""([^""]+)""\)")]
+    private static partial Regex ConnectionStringRead();
+
+    // Configuration read by an upper-case environment-variable name, e.g. configuration["OTEL_EXPORTER_OTLP_ENDPOINT"].
+    [GeneratedRegex(@"\[""([A-Z][A-Z0-9]*_[A-Z0-9_]+)""\]")]
+    private static partial Regex EnvironmentVariableRead();
 
     [GeneratedRegex("(PASSWORD|PASS|SECRET|TOKEN)$")]
     private static partial Regex SecretName();
