@@ -101,9 +101,9 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ux_events_stream_event_id",
+                name: "ux_events_event_id",
                 table: "events",
-                columns: new[] { "tenant_id", "stream_id", "event_id" },
+                columns: new[] { "tenant_id", "event_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Reference.Infrastructure.Persistence.Sqlite;
 namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteEventStoreDbContext))]
-    [Migration("20261125015524_InitialEventStore")]
+    [Migration("20261125021614_InitialEventStore")]
     partial class InitialEventStore
     {
         /// <inheritdoc />
@@ -79,9 +79,9 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("GlobalPosition");
 
-                    b.HasIndex("TenantId", "StreamId", "EventId")
+                    b.HasIndex("TenantId", "EventId")
                         .IsUnique()
-                        .HasDatabaseName("ux_events_stream_event_id");
+                        .HasDatabaseName("ux_events_event_id");
 
                     b.HasIndex("TenantId", "StreamId", "StreamVersion")
                         .IsUnique()

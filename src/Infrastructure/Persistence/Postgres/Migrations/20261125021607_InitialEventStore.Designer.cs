@@ -12,7 +12,7 @@ using Reference.Infrastructure.Persistence.Postgres;
 namespace Reference.Infrastructure.Persistence.Postgres.Migrations
 {
     [DbContext(typeof(PostgresEventStoreDbContext))]
-    [Migration("20261125015520_InitialEventStore")]
+    [Migration("20261125021607_InitialEventStore")]
     partial class InitialEventStore
     {
         /// <inheritdoc />
@@ -94,12 +94,12 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasKey("GlobalPosition");
 
+                    b.HasIndex("TenantId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_events_event_id");
+
                     b.HasIndex("TransactionId", "GlobalPosition")
                         .HasDatabaseName("ix_events_tx_position");
-
-                    b.HasIndex("TenantId", "StreamId", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_events_stream_event_id");
 
                     b.HasIndex("TenantId", "StreamId", "StreamVersion")
                         .IsUnique()
@@ -171,7 +171,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("payload");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")

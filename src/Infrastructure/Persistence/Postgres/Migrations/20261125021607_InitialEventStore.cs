@@ -24,7 +24,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                     destination = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     partition_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    payload = table.Column<string>(type: "jsonb", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
                     headers = table.Column<string>(type: "jsonb", nullable: false),
                     attempts = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -109,9 +109,9 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
                 columns: new[] { "tx_id", "global_position" });
 
             migrationBuilder.CreateIndex(
-                name: "ux_events_stream_event_id",
+                name: "ux_events_event_id",
                 table: "events",
-                columns: new[] { "tenant_id", "stream_id", "event_id" },
+                columns: new[] { "tenant_id", "event_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
