@@ -8,6 +8,8 @@ namespace Reference.ArchitectureTests;
 public sealed class SharedKernelRules
 {
     private const string MediatorAbstractions = "Mediator.Abstractions";
+    // The Mediator.Abstractions package ships its types in an assembly named "Mediator".
+    private const string MediatorAbstractionsAssembly = "Mediator";
 
     [Fact]
     public void SharedKernel_types_depend_only_on_the_BCL_and_mediator_abstractions()
@@ -41,7 +43,7 @@ public sealed class SharedKernelRules
         var frameworkFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
         var foreign = Solution.SharedKernel.GetReferencedAssemblies()
-            .Where(reference => reference.Name != MediatorAbstractions)
+            .Where(reference => reference.Name != MediatorAbstractionsAssembly)
             .Where(reference => !IsFrameworkAssembly(reference, frameworkFolder))
             .Select(reference => reference.Name)
             .ToList();
