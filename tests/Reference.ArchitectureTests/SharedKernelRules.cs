@@ -8,6 +8,8 @@ namespace Reference.ArchitectureTests;
 public sealed class SharedKernelRules
 {
     private const string MediatorAbstractions = "Mediator.Abstractions";
+    // The Mediator.Abstractions package ships its types in an assembly named "Mediator".
+    private const string MediatorAbstractionsAssembly = "Mediator";
 
     // The Mediator.Abstractions package ships a single assembly named "Mediator".
     private const string MediatorAbstractionsAssembly = "Mediator";
