@@ -11,9 +11,6 @@ public sealed class SharedKernelRules
     // The Mediator.Abstractions package ships its types in an assembly named "Mediator".
     private const string MediatorAbstractionsAssembly = "Mediator";
 
-    // The Mediator.Abstractions package ships a single assembly named "Mediator".
-    private const string MediatorAbstractionsAssembly = "Mediator";
-
     [Fact]
     public void SharedKernel_types_depend_on_no_infrastructure_or_web_framework()
     {
