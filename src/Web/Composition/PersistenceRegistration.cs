@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Features.Customers.Domain;
+using Reference.Features.Orders.Domain;
+using Reference.Infrastructure.Persistence;
+using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Ports;
+using Reference.Web.Caching;
+using Reference.Web.Health;
+
+namespace Reference.Web.Composition;
+
+public static class PersistenceRegistration
+{
+    /// <summary>
+    /// The write side for the slices on the provider named by <c>Persistence:Provider</c> (SQLite by
+    /// default, PostgreSQL with <c>ConnectionStrings:Postgres</c>): the event types of the Features
+    /// assembly, Orders as an event-sourced repository, Customers as an EF Core state-stored one.
+    /// </summary>
+    public static IServiceCollection AddReferencePersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Registered before AddPersistence, whose own registry registration only applies when none exists.
+        services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(typeof(Order).Assembly));
+        services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>());
+
+        services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp =>
+            new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay));
+        services.TryAddSingleton<ICache, InMemoryCache>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
+        return services;
+    }
+}
