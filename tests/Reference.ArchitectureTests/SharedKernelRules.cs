@@ -12,14 +12,23 @@ public sealed class SharedKernelRules
     private const string MediatorAbstractionsAssembly = "Mediator";
 
     [Fact]
-    public void SharedKernel_types_depend_only_on_the_BCL_and_mediator_abstractions()
+    public void SharedKernel_types_depend_on_no_infrastructure_or_web_framework()
     {
-        // Helper types the compiler emits (collection expressions, nullable attributes) live outside our
-        // namespace; the next rule makes sure nothing else does.
+        // The assembly-reference rule below is the whitelist (a package type cannot be used without an
+        // assembly reference). This rule names the offending type when the framework's own web, hosting or
+        // DI libraries creep in, which the shared framework would otherwise satisfy silently.
         var result = Types.InAssembly(Solution.SharedKernel)
-            .That().ResideInNamespaceStartingWith(Solution.SharedKernelNamespace)
-            .Should()
-            .OnlyHaveDependenciesOn("System", "Mediator", Solution.SharedKernelNamespace)
+            .ShouldNot()
+            .HaveDependencyOnAny(
+                "Microsoft.AspNetCore",
+                "Microsoft.Extensions",
+                "Microsoft.EntityFrameworkCore",
+                "Npgsql",
+                "MongoDB",
+                "Hangfire",
+                "StackExchange.Redis",
+                "FluentValidation",
+                "FastEndpoints")
             .GetResult();
 
         RuleAssert.Holds(result, "SharedKernel may depend only on the BCL and Mediator.Abstractions");
