@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Features;
+#if (Samples)
 using Reference.Features.Customers.Domain;
 using Reference.Features.Orders.Domain;
+#endif
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
@@ -19,11 +22,14 @@ public static class PersistenceRegistration
     public static IServiceCollection AddReferencePersistence(this IServiceCollection services, IConfiguration configuration)
     {
         // Registered before AddPersistence, whose own registry registration only applies when none exists.
-        services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(typeof(Order).Assembly));
+        services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(FeaturesAssembly.Assembly));
+#if (Samples)
         services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>());
-
         services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp =>
             new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay));
+#else
+        services.AddPersistence(configuration, _ => { });
+#endif
         services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
         return services;
