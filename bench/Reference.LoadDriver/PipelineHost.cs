@@ -32,6 +32,8 @@ public sealed class PipelineHost(string connectionString) : WebApplicationFactor
 
     public HttpClient Start()
     {
+        // The app's content root (appsettings.json with the role map) is src/Web in the repository.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_REFERENCE_WEB", WebProjectFolder());
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         var client = CreateClient();
@@ -51,6 +53,20 @@ public sealed class PipelineHost(string connectionString) : WebApplicationFactor
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Key);
         builder.UseSetting("MultiTenancy:Tenants:acme:Name", "Acme Corporation");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    private static string WebProjectFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var web = Path.Combine(directory.FullName, "src", "Web");
+            if (File.Exists(Path.Combine(web, "Reference.Web.csproj")))
+            {
+                return web;
+            }
+        }
+
+        throw new InvalidOperationException($"src/Web was not found above {AppContext.BaseDirectory}.");
     }
 
     private static string Token() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
