@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reference.Features.Customers.Domain;
 using Reference.Features.Orders.Domain;
+using Reference.Infrastructure.EventSourcing;
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
@@ -22,8 +23,11 @@ public static class PersistenceRegistration
         services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(typeof(Order).Assembly));
         services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>());
 
-        services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp =>
-            new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay));
+        // Orders' events are announced through the outbox in the append's transaction, like Customers'.
+        services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp => new OutboxPublishingRepository<Order>(
+            new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay),
+            sp.GetRequiredService<IOutbox>(),
+            sp.GetRequiredService<OutboxMessageFactory>()));
         services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
         return services;
