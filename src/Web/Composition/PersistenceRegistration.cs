@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Features;
+#if (Samples)
 using Reference.Features.Customers.Domain;
 using Reference.Features.Orders.Domain;
+#endif
 using Reference.Infrastructure.EventSourcing;
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
@@ -20,7 +23,8 @@ public static class PersistenceRegistration
     public static IServiceCollection AddReferencePersistence(this IServiceCollection services, IConfiguration configuration)
     {
         // Registered before AddPersistence, whose own registry registration only applies when none exists.
-        services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(typeof(Order).Assembly));
+        services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(FeaturesAssembly.Assembly));
+#if (Samples)
         services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>());
 
         // Orders' events are announced through the outbox in the append's transaction, like Customers'.
@@ -28,6 +32,9 @@ public static class PersistenceRegistration
             new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay),
             sp.GetRequiredService<IOutbox>(),
             sp.GetRequiredService<OutboxMessageFactory>()));
+#else
+        services.AddPersistence(configuration, _ => { });
+#endif
         services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
         return services;
