@@ -24,5 +24,5 @@ public sealed class ProjectionOptions
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Identifies this node as a lease owner; unique per process by default.</summary>
-    public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..64];
+    public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 }
