@@ -21,7 +21,7 @@ public interface IReadModelStore<TDocument>
         Func<IQueryable<TDocument>, IQueryable<TDocument>> filter,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Loads documents of any tenant from one generation, with their positions.</summary>
+    /// <summary>Loads documents (and tombstones) of any tenant from one generation, with their positions.</summary>
     Task<IReadOnlyDictionary<ReadModelKey, PositionedDocument<TDocument>>> LoadAsync(
         int generation,
         IReadOnlyCollection<ReadModelKey> keys,

@@ -53,9 +53,9 @@ public sealed class InMemoryReadModelStore<TDocument>(ICheckpointStore checkpoin
         {
             foreach (var key in keys)
             {
-                if (_entries.TryGetValue((generation, key), out var entry) && entry.Json is not null)
+                if (_entries.TryGetValue((generation, key), out var entry))
                 {
-                    found[key] = new PositionedDocument<TDocument>(Deserialize(entry.Json), entry.Position);
+                    found[key] = new PositionedDocument<TDocument>(entry.Json is null ? null : Deserialize(entry.Json), entry.Position);
                 }
             }
         }
