@@ -22,7 +22,10 @@ public interface IEventStore
         IReadOnlyList<DomainEvent> events,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one stream of the current tenant. Versions are 1-based and inclusive.</summary>
+    /// <summary>
+    /// Reads one stream of the current tenant. Versions are 1-based and inclusive: forward reads start at
+    /// <paramref name="fromVersion"/>, backward reads at <paramref name="fromVersion"/> or, when it is 0, at the end.
+    /// </summary>
     IAsyncEnumerable<StoredEvent> ReadStreamAsync(
         string streamId,
         StreamDirection direction = StreamDirection.Forward,

@@ -1,0 +1,49 @@
+using Reference.SharedKernel.Application;
+using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Identity;
+using Reference.SharedKernel.Tenancy;
+
+namespace Reference.SharedKernel.InMemory;
+
+/// <summary>
+/// A consistent set of in-memory ports over one <see cref="InMemoryDatabase"/>, for tests that need
+/// no container: the adapters share data and join the same unit of work, as real ones would.
+/// </summary>
+public sealed class InMemoryAdapters
+{
+    public InMemoryAdapters(IEventSerializer serializer, TimeProvider? time = null, EventStoreOptions? eventStoreOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        Time = time ?? TimeProvider.System;
+        Serializer = serializer;
+        EventStoreOptions = eventStoreOptions ?? new EventStoreOptions();
+        Database = new InMemoryDatabase(Time);
+        UnitOfWork = new InMemoryUnitOfWork(Database);
+        EventStore = CreateEventStore(serializer, EventStoreOptions);
+        Outbox = new InMemoryOutbox(Database, Tenants);
+    }
+
+    public TimeProvider Time { get; }
+
+    public IEventSerializer Serializer { get; }
+
+    public EventStoreOptions EventStoreOptions { get; }
+
+    public InMemoryDatabase Database { get; }
+
+    public ITenantContext Tenants { get; } = new AmbientTenantContext();
+
+    public ICorrelationContext Correlation { get; } = new AmbientCorrelationContext();
+
+    public ICurrentUser CurrentUser { get; } = new AmbientCurrentUser();
+
+    public InMemoryUnitOfWork UnitOfWork { get; }
+
+    public InMemoryEventStore EventStore { get; }
+
+    public InMemoryOutbox Outbox { get; }
+
+    /// <summary>Another event store over the same data, e.g. one that reads with a different serializer.</summary>
+    public InMemoryEventStore CreateEventStore(IEventSerializer serializer, EventStoreOptions options) =>
+        new(Database, serializer, Tenants, new EventMetadataFactory(Correlation, CurrentUser), options);
+}
