@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reference.Infrastructure.Projections;
+using Reference.Infrastructure.ReadStore.Mongo;
 using Reference.Infrastructure.ReadStore.Relational;
 using Reference.SharedKernel.InMemory.ReadModels;
 using Reference.SharedKernel.Ports;
@@ -21,7 +22,7 @@ public static class ReadStoreServiceCollectionExtensions
         return provider switch
         {
             ReadStoreProvider.InMemory => services.AddInMemoryReadStore(),
-            ReadStoreProvider.Mongo => throw new InvalidOperationException("The Mongo read store is not available in this build."),
+            ReadStoreProvider.Mongo => services.AddMongoReadStore(configuration),
             _ => services.AddRelationalReadStore(RelationalTarget(configuration)),
         };
     }
