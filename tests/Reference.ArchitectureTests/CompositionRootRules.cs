@@ -22,8 +22,14 @@ public sealed class CompositionRootRules
     public void Web_references_every_other_production_project()
     {
         var projects = ProjectFile.InSourceFolder();
-        var others = projects.Where(project => project.Key != "Web").Select(project => project.Value.Name);
+        var webReferences = projects["Web"].ProjectReferences;
 
-        Assert.Superset(others.ToHashSet(), projects["Web"].ProjectReferences.ToHashSet());
+        var notReferenced = projects
+            .Where(project => project.Key != "Web")
+            .Select(project => project.Value.Name)
+            .Where(name => !webReferences.Contains(name))
+            .ToList();
+
+        Assert.True(notReferenced.Count == 0, $"Web does not reference: {string.Join(", ", notReferenced)}.");
     }
 }

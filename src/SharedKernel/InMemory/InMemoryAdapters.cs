@@ -1,4 +1,5 @@
 using Reference.SharedKernel.Application;
+using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Identity;
 using Reference.SharedKernel.Tenancy;
@@ -21,6 +22,7 @@ public sealed class InMemoryAdapters
         UnitOfWork = new InMemoryUnitOfWork(Database);
         EventStore = CreateEventStore(serializer, EventStoreOptions);
         Outbox = new InMemoryOutbox(Database, Tenants);
+        Snapshots = new InMemorySnapshotStore(Database, Tenants);
     }
 
     public TimeProvider Time { get; }
@@ -43,7 +45,15 @@ public sealed class InMemoryAdapters
 
     public InMemoryOutbox Outbox { get; }
 
+    public InMemorySnapshotStore Snapshots { get; }
+
     /// <summary>Another event store over the same data, e.g. one that reads with a different serializer.</summary>
     public InMemoryEventStore CreateEventStore(IEventSerializer serializer, EventStoreOptions options) =>
         new(Database, serializer, Tenants, new EventMetadataFactory(Correlation, CurrentUser), options);
+
+    /// <summary>A state-stored repository on this database; <paramref name="copy"/> clones an aggregate's state.</summary>
+    public InMemoryRepository<TAggregate, TId> CreateRepository<TAggregate, TId>(Func<TAggregate, TAggregate> copy)
+        where TAggregate : AggregateRoot<TId>
+        where TId : notnull =>
+        new(Database, Tenants, UnitOfWork, EventStore, Outbox, new OutboxMessageFactory(Serializer, Correlation), copy);
 }

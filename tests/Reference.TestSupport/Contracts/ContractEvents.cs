@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
+using Reference.TestSupport.Contracts.Repository;
 
 namespace Reference.TestSupport.Contracts;
 
@@ -13,7 +14,9 @@ public static class ContractEvents
     public static EventTypeRegistry Registry() => new EventTypeRegistry()
         .Register<ItemAdded>()
         .Register<ItemRemoved>()
-        .Register<NotSerializable>();
+        .Register<NotSerializable>()
+        .Register<AccountOpened>()
+        .Register<MoneyDeposited>();
 
     public static IEventSerializer Serializer() => new JsonEventSerializer(Registry());
 

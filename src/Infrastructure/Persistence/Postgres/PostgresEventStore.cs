@@ -1,0 +1,301 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using Reference.Infrastructure.Persistence.Events;
+using Reference.Infrastructure.Persistence.Sessions;
+using Reference.SharedKernel.Domain;
+using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Ports;
+using Reference.SharedKernel.Tenancy;
+
+namespace Reference.Infrastructure.Persistence.Postgres;
+
+/// <summary>
+/// The event store on PostgreSQL. An append is one statement, so one round trip: a data-modifying
+/// CTE checks and bumps the stream version, inserts every event in one multi-row insert and writes
+/// their outbox rows. If the version check fails nothing is written and a second query works out
+/// whether it was a retry of a committed append or a real conflict.
+/// The global log is read in (transaction id, position) order, only below the oldest transaction
+/// still running, so an event committed late is never skipped.
+/// </summary>
+public sealed class PostgresEventStore(
+    PersistenceSession session,
+    AppendPreparer preparer,
+    StoredEventMaterializer materializer,
+    ITenantContext tenantContext,
+    IOptions<PersistenceOptions> options) : IEventStore
+{
+    private const string EventColumns =
+        "e.tx_id::text::bigint, e.global_position, e.tenant_id, e.stream_id, s.stream_type, e.stream_version, " +
+        "e.event_id, e.event_type, e.schema_version, e.data::text, e.metadata::text, e.recorded_at";
+
+    private const string NoDuplicateIds =
+        "NOT EXISTS (SELECT 1 FROM events d WHERE d.tenant_id = @tenant AND d.stream_id = @stream AND d.event_id = ANY(@ids))";
+
+    public Task<AppendResult> AppendAsync(
+        string streamId,
+        string streamType,
+        ExpectedVersion expected,
+        IReadOnlyList<DomainEvent> events,
+        CancellationToken cancellationToken = default)
+    {
+        var append = preparer.Prepare(streamId, streamType, expected, events);
+        return session.WriteAsync((connection, transaction, ct) => AppendAsync((NpgsqlConnection)connection, append, ct), cancellationToken);
+    }
+
+    private async Task<AppendResult> AppendAsync(NpgsqlConnection connection, PreparedAppend append, CancellationToken cancellationToken)
+    {
+        await using (var command = new NpgsqlCommand(BuildAppendSql(append.Expected), connection))
+        {
+            AddAppendParameters(command.Parameters, append, options.Value.EventsDestination);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new AppendResult(reader.GetInt64(0), new LogPosition(reader.GetInt64(2), reader.GetInt64(1)));
+            }
+        }
+
+        return await ResolveRejectedAsync(connection, append, cancellationToken);
+    }
+
+    private string BuildAppendSql(ExpectedVersion expected)
+    {
+        var versionCheck = expected switch
+        {
+            { IsAny: true } => $"""
+                INSERT INTO streams (tenant_id, stream_id, stream_type, version, archived, created_at, updated_at)
+                VALUES (@tenant, @stream, @stream_type, @count, false, @now, @now)
+                ON CONFLICT (tenant_id, stream_id) DO UPDATE
+                    SET version = streams.version + excluded.version, updated_at = excluded.updated_at
+                    WHERE streams.stream_type = excluded.stream_type AND {NoDuplicateIds}
+                RETURNING version
+                """,
+            { Value: 0 } => """
+                INSERT INTO streams (tenant_id, stream_id, stream_type, version, archived, created_at, updated_at)
+                VALUES (@tenant, @stream, @stream_type, @count, false, @now, @now)
+                ON CONFLICT (tenant_id, stream_id) DO NOTHING
+                RETURNING version
+                """,
+            { IsStreamExists: true } => $"""
+                UPDATE streams SET version = version + @count, updated_at = @now
+                WHERE tenant_id = @tenant AND stream_id = @stream AND version > 0
+                    AND stream_type = @stream_type AND {NoDuplicateIds}
+                RETURNING version
+                """,
+            _ => $"""
+                UPDATE streams SET version = version + @count, updated_at = @now
+                WHERE tenant_id = @tenant AND stream_id = @stream AND version = @expected
+                    AND stream_type = @stream_type AND {NoDuplicateIds}
+                RETURNING version
+                """,
+        };
+
+        var publish = options.Value.PublishEventsToOutbox
+            ? """
+              , published AS (
+                  INSERT INTO outbox (message_id, tenant_id, destination, partition_key, type, payload, headers, attempts, next_attempt_at, created_at)
+                  SELECT a.event_id, @tenant, @destination, @stream, a.event_type, a.data,
+                         jsonb_build_object('tenant-id', @tenant, 'stream-id', @stream, 'stream-type', @stream_type,
+                                            'stream-version', a.stream_version::text, 'schema-version', a.schema_version::text,
+                                            'event-type', a.event_type)
+                         || coalesce(@headers, '{}'::jsonb),
+                         0, @now, @now
+                  FROM appended a)
+              """
+            : string.Empty;
+
+        return $"""
+            WITH checked AS ({versionCheck}),
+            appended AS (
+                INSERT INTO events (tenant_id, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at)
+                SELECT @tenant, @stream, checked.version - @count + e.ordinal, e.event_id, e.event_type, e.schema_version, e.data::jsonb, @metadata, @now
+                FROM checked, unnest(@ids, @types, @schemas, @data) WITH ORDINALITY AS e(event_id, event_type, schema_version, data, ordinal)
+                ORDER BY e.ordinal
+                RETURNING global_position, tx_id, stream_version, event_id, event_type, schema_version, data)
+            {publish}
+            SELECT stream_version, global_position, tx_id::text::bigint FROM appended ORDER BY stream_version DESC LIMIT 1
+            """;
+    }
+
+    private static void AddAppendParameters(NpgsqlParameterCollection parameters, PreparedAppend append, string destination)
+    {
+        parameters.Add(new NpgsqlParameter<string>("tenant", append.TenantId));
+        parameters.Add(new NpgsqlParameter<string>("stream", append.StreamId));
+        parameters.Add(new NpgsqlParameter<string>("stream_type", append.StreamType));
+        parameters.Add(new NpgsqlParameter<long>("count", append.Events.Count));
+        parameters.Add(new NpgsqlParameter<long>("expected", append.Expected.Value));
+        parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", append.RecordedAt));
+        parameters.Add(new NpgsqlParameter<Guid[]>("ids", append.Events.Select(e => e.EventId).ToArray()));
+        parameters.Add(new NpgsqlParameter<string[]>("types", append.Events.Select(e => e.EventType).ToArray()));
+        parameters.Add(new NpgsqlParameter<int[]>("schemas", append.Events.Select(e => e.SchemaVersion).ToArray()));
+        parameters.Add(new NpgsqlParameter<string[]>("data", append.Events.Select(e => e.Json).ToArray()));
+        parameters.Add(new NpgsqlParameter<string>("metadata", append.MetadataJson) { NpgsqlDbType = NpgsqlDbType.Jsonb });
+        parameters.Add(new NpgsqlParameter<string>("destination", destination));
+        parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Jsonb) { Value = OutboxHeaders(append) });
+    }
+
+    private static string OutboxHeaders(PreparedAppend append)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (append.Metadata.CorrelationId is { } correlation)
+        {
+            headers["correlation-id"] = correlation;
+        }
+
+        if (append.Metadata.CausationId is { } causation)
+        {
+            headers["causation-id"] = causation;
+        }
+
+        return EventMetadataJson.SerializeHeaders(headers);
+    }
+
+    private static async Task<AppendResult> ResolveRejectedAsync(NpgsqlConnection connection, PreparedAppend append, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("SELECT version, stream_type FROM streams WHERE tenant_id = @tenant AND stream_id = @stream"),
+                new NpgsqlBatchCommand("""
+                    SELECT e.event_id, e.stream_version, e.tx_id::text::bigint, e.global_position,
+                           e.event_type = x.event_type AND e.schema_version = x.schema_version AND e.data = x.data::jsonb
+                    FROM events e
+                    JOIN unnest(@ids, @types, @schemas, @data) AS x(event_id, event_type, schema_version, data) ON x.event_id = e.event_id
+                    WHERE e.tenant_id = @tenant AND e.stream_id = @stream
+                    """),
+            },
+        };
+        foreach (var command in batch.BatchCommands)
+        {
+            AddLookupParameters((NpgsqlParameterCollection)command.Parameters, append);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        StreamState? stream = null;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            stream = new StreamState(reader.GetInt64(0), reader.GetString(1));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var existing = new List<ExistingEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing.Add(new ExistingEvent(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                new LogPosition(reader.GetInt64(2), reader.GetInt64(3)),
+                reader.GetBoolean(4)));
+        }
+
+        return RejectedAppend.Resolve(append, stream, existing);
+    }
+
+    private static void AddLookupParameters(NpgsqlParameterCollection parameters, PreparedAppend append)
+    {
+        parameters.Add(new NpgsqlParameter<string>("tenant", append.TenantId));
+        parameters.Add(new NpgsqlParameter<string>("stream", append.StreamId));
+        parameters.Add(new NpgsqlParameter<Guid[]>("ids", append.Events.Select(e => e.EventId).ToArray()));
+        parameters.Add(new NpgsqlParameter<string[]>("types", append.Events.Select(e => e.EventType).ToArray()));
+        parameters.Add(new NpgsqlParameter<int[]>("schemas", append.Events.Select(e => e.SchemaVersion).ToArray()));
+        parameters.Add(new NpgsqlParameter<string[]>("data", append.Events.Select(e => e.Json).ToArray()));
+    }
+
+    public async IAsyncEnumerable<StoredEvent> ReadStreamAsync(
+        string streamId,
+        StreamDirection direction = StreamDirection.Forward,
+        long fromVersion = 0,
+        int maxCount = int.MaxValue,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenantContext.RequireTenantId();
+        var (bound, order) = direction == StreamDirection.Forward
+            ? ("e.stream_version >= @from", "ASC")
+            : ("(@from <= 0 OR e.stream_version <= @from)", "DESC");
+        var sql = $"""
+            SELECT {EventColumns}
+            FROM events e JOIN streams s ON s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id
+            WHERE e.tenant_id = @tenant AND e.stream_id = @stream AND {bound}
+            ORDER BY e.stream_version {order}
+            LIMIT @max
+            """;
+        var events = await session.ReadAsync(
+            (connection, transaction, ct) => QueryAsync(connection, sql, p =>
+            {
+                p.Add(new NpgsqlParameter<string>("tenant", tenantId));
+                p.Add(new NpgsqlParameter<string>("stream", streamId));
+                p.Add(new NpgsqlParameter<long>("from", fromVersion));
+                p.Add(new NpgsqlParameter<int>("max", maxCount));
+            }, ct),
+            cancellationToken);
+        foreach (var storedEvent in events)
+        {
+            yield return storedEvent;
+        }
+    }
+
+    public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenantContext.RequireTenantId();
+        return session.ReadAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = new NpgsqlCommand(
+                    "SELECT version FROM streams WHERE tenant_id = @tenant AND stream_id = @stream",
+                    (NpgsqlConnection)connection);
+                command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+                command.Parameters.Add(new NpgsqlParameter<string>("stream", streamId));
+                return await command.ExecuteScalarAsync(ct) is long version ? version : 0L;
+            },
+            cancellationToken);
+    }
+
+    public async Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        string? tenantId = tenantContext.IsSystemScope ? null : tenantContext.RequireTenantId();
+
+        // The horizon (the oldest transaction still running) is taken in the same statement as the
+        // rows, from the same snapshot: everything below it has either committed or never will.
+        var sql = $"""
+            SELECT {EventColumns}
+            FROM events e JOIN streams s ON s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id
+            WHERE (e.tx_id, e.global_position) > (@after_tx::text::xid8, @after_position)
+              AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+              AND (@tenant::text IS NULL OR e.tenant_id = @tenant)
+            ORDER BY e.tx_id, e.global_position
+            LIMIT @max
+            """;
+        var events = await session.ReadAsync(
+            (connection, transaction, ct) => QueryAsync(connection, sql, p =>
+            {
+                p.Add(new NpgsqlParameter<string>("after_tx", after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                p.Add(new NpgsqlParameter<long>("after_position", after.Position));
+                p.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Text) { Value = (object?)tenantId ?? DBNull.Value });
+                p.Add(new NpgsqlParameter<int>("max", maxCount));
+            }, ct),
+            cancellationToken);
+        return new ReadAllPage(events, events.Count > 0 ? events[^1].LogPosition : after);
+    }
+
+    private async Task<List<StoredEvent>> QueryAsync(
+        DbConnection connection,
+        string sql,
+        Action<NpgsqlParameterCollection> bind,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection);
+        bind(command.Parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(materializer.Read(reader));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reference.Infrastructure.Persistence;
+using Reference.Infrastructure.Persistence.State;
+using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Ports;
+using Reference.SharedKernel.Tenancy;
+
+namespace Reference.IntegrationTests.Persistence.Support;
+
+/// <summary>
+/// The write side wired exactly as the application wires it (<see cref="PersistenceServiceCollectionExtensions.AddPersistence"/>),
+/// on one provider, with the test events, upcaster and <see cref="Customer"/> aggregate registered.
+/// Each <see cref="CreateScope"/> is one request's worth of scoped ports.
+/// </summary>
+public sealed class PersistenceTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private PersistenceTestHost(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    public ITenantContext Tenants => _services.GetRequiredService<ITenantContext>();
+
+    public static async Task<PersistenceTestHost> StartAsync(
+        PersistenceProvider provider,
+        string connectionString,
+        Action<IDictionary<string, string?>>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Persistence:Provider"] = provider.ToString(),
+            [$"ConnectionStrings:{provider}"] = connectionString,
+        };
+        settings?.Invoke(values);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment());
+        services.AddSingleton<IHostApplicationLifetime, NullLifetime>();
+        services.AddSingleton<IEventUpcaster, ItemRenamedV1Upcaster>();
+        services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>(
+            customer => customer.HasUniqueIndexPerTenant(c => c.Email)));
+
+        var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        serviceProvider.GetRequiredService<EventTypeRegistry>().RegisterFromAssembly(typeof(PersistenceTestHost).Assembly);
+        await serviceProvider.GetRequiredService<PersistenceMigrator>().MigrateAsync();
+        return new PersistenceTestHost(serviceProvider);
+    }
+
+    public PortsScope CreateScope() => new(_services.CreateAsyncScope());
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+
+        public string ApplicationName { get; set; } = "Reference.IntegrationTests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
+            new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    private sealed class NullLifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}
+
+/// <summary>One DI scope's ports: what a single request or job would get.</summary>
+public sealed class PortsScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public IEventStore EventStore => scope.ServiceProvider.GetRequiredService<IEventStore>();
+
+    public IUnitOfWork UnitOfWork => scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+
+    public IOutbox Outbox => scope.ServiceProvider.GetRequiredService<IOutbox>();
+
+    public ISnapshotStore Snapshots => scope.ServiceProvider.GetRequiredService<ISnapshotStore>();
+
+    public IRepository<Customer, Guid> Customers => scope.ServiceProvider.GetRequiredService<IRepository<Customer, Guid>>();
+
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
