@@ -18,7 +18,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProjectionSignal>();
         services.TryAddSingleton<IMessageBroker, InProcessMessageBroker>();
-        services.AddSingleton<OutboxDispatcher>();
+        services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddHostedService<MediatorNotificationBridge>();
         if (configuration.GetValue("ReadStore:Provider", ReadStoreProvider.Relational) == ReadStoreProvider.Relational)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Reference.Infrastructure.Messaging;
 /// outbox's claim (SKIP LOCKED + lease) gives each message to one of them.
 /// </summary>
 public sealed partial class OutboxDispatcherService(
-    OutboxDispatcher dispatcher,
+    IServiceScopeFactory scopes,
     ProjectionSignal signal,
     IOptions<OutboxDispatcherOptions> options,
     TimeProvider time,
@@ -26,7 +27,9 @@ public sealed partial class OutboxDispatcherService(
             var wake = signal.NextAsync();
             try
             {
-                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0)
+                // The outbox joins a unit of work, which is scoped: one scope per pass.
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(stoppingToken) > 0)
                 {
                     continue;
                 }

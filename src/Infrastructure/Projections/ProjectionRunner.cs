@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Projections;
-using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.Projections;
 
@@ -16,8 +15,7 @@ namespace Reference.Infrastructure.Projections;
 public sealed partial class ProjectionRunner<TDocument>(
     Projection<TDocument> projection,
     IReadModelStore<TDocument> store,
-    IEventStore eventStore,
-    ITenantContext tenantContext,
+    IProjectionEventSource events,
     IProjectionDeadLetters deadLetters,
     ProjectionMetrics metrics,
     IOptions<ProjectionOptions> options,
@@ -101,12 +99,9 @@ public sealed partial class ProjectionRunner<TDocument>(
     public Task<int> PurgeGenerationAsync(int generation, int batchSize, CancellationToken cancellationToken) =>
         store.PurgeGenerationAsync(generation, batchSize, cancellationToken);
 
-    private async Task<ReadAllPage> ReadAsync(LogPosition after, int maxCount, CancellationToken cancellationToken)
-    {
-        // Projections follow every tenant's events; each document keeps the tenant of its event.
-        using var scope = tenantContext.BeginSystemScope();
-        return await eventStore.ReadAllAsync(after, maxCount, cancellationToken);
-    }
+    // Projections follow every tenant's events; each document keeps the tenant of its event.
+    private Task<ReadAllPage> ReadAsync(LogPosition after, int maxCount, CancellationToken cancellationToken) =>
+        events.ReadAllAsync(after, maxCount, cancellationToken);
 
     private async Task<List<ReadModelWrite<TDocument>>> FoldAsync(
         int generation, IReadOnlyList<StoredEvent> events, ProjectionMode mode, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ public static class ProjectionServiceCollectionExtensions
         services.TryAddSingleton<ITenantContext, AmbientTenantContext>();
         services.TryAddSingleton<ICorrelationContext, AmbientCorrelationContext>();
         services.TryAddSingleton<ProjectionSignal>();
+        services.TryAddSingleton<IProjectionEventSource, EventStoreProjectionSource>();
+        services.TryAddSingleton<ProjectionCatchUp>();
         services.TryAddSingleton<ProjectionMetrics>();
         services.TryAddSingleton<ProjectionRebuilder>();
         services.TryAddSingleton<ProjectionDeadLetterRedriver>();

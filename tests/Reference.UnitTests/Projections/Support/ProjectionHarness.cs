@@ -48,7 +48,7 @@ public sealed class ProjectionHarness : IDisposable
     public ProjectionRunner<Tally> Runner { get; }
 
     public ProjectionRunner<Tally> NewRunner() => new(
-        Projection, Store, Log, Tenant, DeadLetters, Metrics, Options, TimeProvider.System, NullLogger<ProjectionRunner<Tally>>.Instance);
+        Projection, Store, new ScriptedEventSource(Log, Tenant), DeadLetters, Metrics, Options, TimeProvider.System, NullLogger<ProjectionRunner<Tally>>.Instance);
 
     public ProjectionDaemon NewDaemon(string nodeId) => new(
         [Runner], Checkpoints, Signal, Microsoft.Extensions.Options.Options.Create(CopyOptions(nodeId)), TimeProvider.System, NullLogger<ProjectionDaemon>.Instance);
