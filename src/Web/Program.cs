@@ -1,11 +1,13 @@
+using Reference.Web.Composition;
+
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddHealthChecks();
+builder.Services.AddReferenceApi(builder.Configuration);
+builder.Services.AddReferencePersistence(builder.Configuration);
 
 var app = builder.Build();
 
-app.MapHealthChecks("/health/live");
-app.MapHealthChecks("/health/ready");
+app.UseReferenceApi();
 
 await app.RunAsync();
 

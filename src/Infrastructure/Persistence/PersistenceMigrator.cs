@@ -26,6 +26,14 @@ public sealed class PersistenceMigrator(IServiceProvider services, DatabaseConne
 
         await using var connection = connector.CreateConnection();
         await connection.OpenAsync(cancellationToken);
+        if (connector.Provider == PersistenceProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers carry on while the single writer holds its lock.
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var state = stateContexts.Create(connection);
         if (state.Database.GetMigrations().Any())
         {

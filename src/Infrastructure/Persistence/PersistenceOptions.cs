@@ -22,9 +22,6 @@ public sealed class PersistenceOptions
     /// <summary>Apply pending migrations, then stop the host: the explicit production command.</summary>
     public bool MigrateAndExit { get; set; }
 
-    /// <summary>Every appended event is also written to the outbox, in the same transaction, for publication.</summary>
-    public bool PublishEventsToOutbox { get; set; } = true;
-
-    /// <summary>The outbox destination every appended event is published to.</summary>
+    /// <summary>The outbox destination state-stored aggregates publish their domain events to.</summary>
     public string EventsDestination { get; set; } = "domain-events";
 }

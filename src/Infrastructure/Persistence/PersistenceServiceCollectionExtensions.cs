@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Reference.Infrastructure.Persistence.Events;
+using Reference.Infrastructure.Persistence.Outbox;
 using Reference.Infrastructure.Persistence.Postgres;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Persistence.Sessions;
@@ -49,8 +50,14 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IEventSerializer>(sp => new JsonEventSerializer(
             sp.GetRequiredService<IEventTypeRegistry>(),
             sp.GetServices<IEventUpcaster>()));
+        services.TryAddSingleton(sp => new EventStoreOptions
+        {
+            MaxEventPayloadBytes = sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.MaxEventPayloadBytes,
+        });
+        services.TryAddSingleton<EventMetadataFactory>();
         services.TryAddSingleton<AppendPreparer>();
         services.TryAddSingleton<StoredEventMaterializer>();
+        services.TryAddSingleton<DomainEventMessages>();
         services.TryAddSingleton(sp => new StateStoreModel(sp.GetServices<IStateStoredAggregateRegistration>()));
         services.TryAddSingleton(sp => new StateDbContextFactory(
             sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider,

@@ -3,7 +3,7 @@ namespace Reference.SharedKernel.Application;
 /// <summary>
 /// The outcome of a use case that can fail in an expected way. Unexpected failures stay exceptions.
 /// </summary>
-public class Result
+public class Result : IFailureFactory<Result>
 {
     protected Result(Error? error) => Error = error;
 
@@ -18,10 +18,12 @@ public class Result
     public static Result<T> Success<T>(T value) => Result<T>.Success(value);
 
     public static implicit operator Result(Error error) => Failure(error);
+
+    static Result IFailureFactory<Result>.FromError(Error error) => Failure(error);
 }
 
 /// <summary>A result that carries a value when it succeeds.</summary>
-public sealed class Result<T> : Result
+public sealed class Result<T> : Result, IFailureFactory<Result<T>>
 {
     private readonly T? _value;
 
@@ -40,6 +42,8 @@ public sealed class Result<T> : Result
     public static implicit operator Result<T>(T value) => Success(value);
 
     public static implicit operator Result<T>(Error error) => Failure(error);
+
+    static Result<T> IFailureFactory<Result<T>>.FromError(Error error) => Failure(error);
 
     public TOut Match<TOut>(Func<T, TOut> onSuccess, Func<Error, TOut> onFailure) =>
         IsSuccess ? onSuccess(_value!) : onFailure(Error!);

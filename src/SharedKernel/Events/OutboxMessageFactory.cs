@@ -12,22 +12,18 @@ namespace Reference.SharedKernel.Events;
 /// </summary>
 public sealed class OutboxMessageFactory(IEventSerializer serializer, ICorrelationContext correlation)
 {
-    public const string CorrelationIdHeader = "correlation-id";
-    public const string CausationIdHeader = "causation-id";
-    public const string SchemaVersionHeader = "schema-version";
-
     public OutboxMessage Create(string streamType, string streamId, DomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         var serialized = serializer.Serialize(domainEvent);
         var headers = new Dictionary<string, string>
         {
-            [CorrelationIdHeader] = correlation.CorrelationId,
-            [SchemaVersionHeader] = serialized.SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            [MessageHeaders.CorrelationId] = correlation.CorrelationId,
+            [MessageHeaders.SchemaVersion] = serialized.SchemaVersion.ToString(CultureInfo.InvariantCulture),
         };
         if (correlation.CausationId is { } causationId)
         {
-            headers[CausationIdHeader] = causationId;
+            headers[MessageHeaders.CausationId] = causationId;
         }
 
         return new OutboxMessage(domainEvent.EventId, streamType, $"{streamType}/{streamId}", serialized.EventType, serialized.Json, headers);

@@ -23,6 +23,12 @@ public sealed class InMemoryAdapters
         EventStore = CreateEventStore(serializer, EventStoreOptions);
         Outbox = new InMemoryOutbox(Database, Tenants);
         Snapshots = new InMemorySnapshotStore(Database, Tenants);
+        AuditTrail = new InMemoryAuditTrail(Database, Tenants);
+        Cache = new InMemoryCache(Tenants, Time);
+        Locks = new InMemoryDistributedLock(Tenants, Time);
+        Blobs = new InMemoryBlobStorage(Tenants);
+        Broker = new InMemoryMessageBroker(Tenants, Correlation);
+        Notifications = new InMemoryNotificationSender(Tenants, Time);
     }
 
     public TimeProvider Time { get; }
@@ -46,6 +52,18 @@ public sealed class InMemoryAdapters
     public InMemoryOutbox Outbox { get; }
 
     public InMemorySnapshotStore Snapshots { get; }
+
+    public InMemoryAuditTrail AuditTrail { get; }
+
+    public InMemoryCache Cache { get; }
+
+    public InMemoryDistributedLock Locks { get; }
+
+    public InMemoryBlobStorage Blobs { get; }
+
+    public InMemoryMessageBroker Broker { get; }
+
+    public InMemoryNotificationSender Notifications { get; }
 
     /// <summary>Another event store over the same data, e.g. one that reads with a different serializer.</summary>
     public InMemoryEventStore CreateEventStore(IEventSerializer serializer, EventStoreOptions options) =>

@@ -30,7 +30,7 @@ public abstract class UnitOfWorkTests(IWriteSideDatabase database) : WriteSideTe
 
         Assert.Equal(1, visibleWhenHookRan);
         Assert.Equal(1, await StreamVersionAsync(stream));
-        Assert.Equal(3, await CountAsync("outbox"));
+        Assert.Equal(2, await CountAsync("outbox"));
         Assert.Equal(1, await CountAsync("snapshots"));
         await using var check = Host.CreateScope();
         Assert.NotNull(await check.Customers.GetAsync(customerId));

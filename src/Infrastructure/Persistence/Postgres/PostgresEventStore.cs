@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Reference.Infrastructure.Persistence.Events;
@@ -14,9 +13,9 @@ namespace Reference.Infrastructure.Persistence.Postgres;
 
 /// <summary>
 /// The event store on PostgreSQL. An append is one statement, so one round trip: a data-modifying
-/// CTE checks and bumps the stream version, inserts every event in one multi-row insert and writes
-/// their outbox rows. If the version check fails nothing is written and a second query works out
-/// whether it was a retry of a committed append or a real conflict.
+/// CTE checks and bumps the stream version, then inserts every event in one multi-row insert. If the
+/// version check fails nothing is written and a second query works out whether it was a retry of a
+/// committed append, a duplicate event id or a real conflict.
 /// The global log is read in (transaction id, position) order, only below the oldest transaction
 /// still running, so an event committed late is never skipped.
 /// </summary>
@@ -24,15 +23,31 @@ public sealed class PostgresEventStore(
     PersistenceSession session,
     AppendPreparer preparer,
     StoredEventMaterializer materializer,
-    ITenantContext tenantContext,
-    IOptions<PersistenceOptions> options) : IEventStore
+    ITenantContext tenantContext) : IEventStore
 {
     private const string EventColumns =
         "e.tx_id::text::bigint, e.global_position, e.tenant_id, e.stream_id, s.stream_type, e.stream_version, " +
         "e.event_id, e.event_type, e.schema_version, e.data::text, e.metadata::text, e.recorded_at";
 
+    /// <summary>
+    /// The oldest transaction that may still commit events, from the statement's own snapshot:
+    /// everything below it has committed or never will (ADR 0003). Transaction ids are cluster-wide,
+    /// so a transaction that pg_stat_activity shows running in another database is left out: it
+    /// cannot write this database's events, and letting it hold the horizon would stall readers for
+    /// nothing. A transaction this cannot place (for instance one that ended meanwhile, or whose
+    /// session the role may not see) still counts, so the horizon only ever errs on the safe side.
+    /// </summary>
+    private const string Horizon = """
+        least(
+            pg_snapshot_xmax(pg_current_snapshot()),
+            (SELECT min(running.xid) FROM pg_snapshot_xip(pg_current_snapshot()) AS running(xid)
+             WHERE xid(running.xid) NOT IN (
+                 SELECT a.backend_xid FROM pg_stat_activity a
+                 WHERE a.datname <> current_database() AND a.backend_xid IS NOT NULL)))
+        """;
+
     private const string NoDuplicateIds =
-        "NOT EXISTS (SELECT 1 FROM events d WHERE d.tenant_id = @tenant AND d.stream_id = @stream AND d.event_id = ANY(@ids))";
+        "NOT EXISTS (SELECT 1 FROM events d WHERE d.tenant_id = @tenant AND d.event_id = ANY(@ids))";
 
     public Task<AppendResult> AppendAsync(
         string streamId,
@@ -49,7 +64,7 @@ public sealed class PostgresEventStore(
     {
         await using (var command = new NpgsqlCommand(BuildAppendSql(append.Expected), connection))
         {
-            AddAppendParameters(command.Parameters, append, options.Value.EventsDestination);
+            AddAppendParameters(command.Parameters, append);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
@@ -60,7 +75,7 @@ public sealed class PostgresEventStore(
         return await ResolveRejectedAsync(connection, append, cancellationToken);
     }
 
-    private string BuildAppendSql(ExpectedVersion expected)
+    private static string BuildAppendSql(ExpectedVersion expected)
     {
         var versionCheck = expected switch
         {
@@ -72,9 +87,10 @@ public sealed class PostgresEventStore(
                     WHERE streams.stream_type = excluded.stream_type AND {NoDuplicateIds}
                 RETURNING version
                 """,
-            { Value: 0 } => """
+            { Value: 0 } => $"""
                 INSERT INTO streams (tenant_id, stream_id, stream_type, version, archived, created_at, updated_at)
-                VALUES (@tenant, @stream, @stream_type, @count, false, @now, @now)
+                SELECT @tenant, @stream, @stream_type, @count, false, @now, @now
+                WHERE {NoDuplicateIds}
                 ON CONFLICT (tenant_id, stream_id) DO NOTHING
                 RETURNING version
                 """,
@@ -92,20 +108,6 @@ public sealed class PostgresEventStore(
                 """,
         };
 
-        var publish = options.Value.PublishEventsToOutbox
-            ? """
-              , published AS (
-                  INSERT INTO outbox (message_id, tenant_id, destination, partition_key, type, payload, headers, attempts, next_attempt_at, created_at)
-                  SELECT a.event_id, @tenant, @destination, @stream, a.event_type, a.data,
-                         jsonb_build_object('tenant-id', @tenant, 'stream-id', @stream, 'stream-type', @stream_type,
-                                            'stream-version', a.stream_version::text, 'schema-version', a.schema_version::text,
-                                            'event-type', a.event_type)
-                         || coalesce(@headers, '{}'::jsonb),
-                         0, @now, @now
-                  FROM appended a)
-              """
-            : string.Empty;
-
         return $"""
             WITH checked AS ({versionCheck}),
             appended AS (
@@ -113,13 +115,12 @@ public sealed class PostgresEventStore(
                 SELECT @tenant, @stream, checked.version - @count + e.ordinal, e.event_id, e.event_type, e.schema_version, e.data::jsonb, @metadata, @now
                 FROM checked, unnest(@ids, @types, @schemas, @data) WITH ORDINALITY AS e(event_id, event_type, schema_version, data, ordinal)
                 ORDER BY e.ordinal
-                RETURNING global_position, tx_id, stream_version, event_id, event_type, schema_version, data)
-            {publish}
+                RETURNING global_position, tx_id, stream_version)
             SELECT stream_version, global_position, tx_id::text::bigint FROM appended ORDER BY stream_version DESC LIMIT 1
             """;
     }
 
-    private static void AddAppendParameters(NpgsqlParameterCollection parameters, PreparedAppend append, string destination)
+    private static void AddAppendParameters(NpgsqlParameterCollection parameters, PreparedAppend append)
     {
         parameters.Add(new NpgsqlParameter<string>("tenant", append.TenantId));
         parameters.Add(new NpgsqlParameter<string>("stream", append.StreamId));
@@ -132,24 +133,6 @@ public sealed class PostgresEventStore(
         parameters.Add(new NpgsqlParameter<int[]>("schemas", append.Events.Select(e => e.SchemaVersion).ToArray()));
         parameters.Add(new NpgsqlParameter<string[]>("data", append.Events.Select(e => e.Json).ToArray()));
         parameters.Add(new NpgsqlParameter<string>("metadata", append.MetadataJson) { NpgsqlDbType = NpgsqlDbType.Jsonb });
-        parameters.Add(new NpgsqlParameter<string>("destination", destination));
-        parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Jsonb) { Value = OutboxHeaders(append) });
-    }
-
-    private static string OutboxHeaders(PreparedAppend append)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (append.Metadata.CorrelationId is { } correlation)
-        {
-            headers["correlation-id"] = correlation;
-        }
-
-        if (append.Metadata.CausationId is { } causation)
-        {
-            headers["causation-id"] = causation;
-        }
-
-        return EventMetadataJson.SerializeHeaders(headers);
     }
 
     private static async Task<AppendResult> ResolveRejectedAsync(NpgsqlConnection connection, PreparedAppend append, CancellationToken cancellationToken)
@@ -160,11 +143,11 @@ public sealed class PostgresEventStore(
             {
                 new NpgsqlBatchCommand("SELECT version, stream_type FROM streams WHERE tenant_id = @tenant AND stream_id = @stream"),
                 new NpgsqlBatchCommand("""
-                    SELECT e.event_id, e.stream_version, e.tx_id::text::bigint, e.global_position,
+                    SELECT e.event_id, e.stream_id, e.stream_version, e.tx_id::text::bigint, e.global_position,
                            e.event_type = x.event_type AND e.schema_version = x.schema_version AND e.data = x.data::jsonb
                     FROM events e
                     JOIN unnest(@ids, @types, @schemas, @data) AS x(event_id, event_type, schema_version, data) ON x.event_id = e.event_id
-                    WHERE e.tenant_id = @tenant AND e.stream_id = @stream
+                    WHERE e.tenant_id = @tenant
                     """),
             },
         };
@@ -186,9 +169,10 @@ public sealed class PostgresEventStore(
         {
             existing.Add(new ExistingEvent(
                 reader.GetGuid(0),
-                reader.GetInt64(1),
-                new LogPosition(reader.GetInt64(2), reader.GetInt64(3)),
-                reader.GetBoolean(4)));
+                reader.GetString(1),
+                reader.GetInt64(2),
+                new LogPosition(reader.GetInt64(3), reader.GetInt64(4)),
+                reader.GetBoolean(5)));
         }
 
         return RejectedAppend.Resolve(append, stream, existing);
@@ -258,13 +242,11 @@ public sealed class PostgresEventStore(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         string? tenantId = tenantContext.IsSystemScope ? null : tenantContext.RequireTenantId();
 
-        // The horizon (the oldest transaction still running) is taken in the same statement as the
-        // rows, from the same snapshot: everything below it has either committed or never will.
         var sql = $"""
             SELECT {EventColumns}
             FROM events e JOIN streams s ON s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id
             WHERE (e.tx_id, e.global_position) > (@after_tx::text::xid8, @after_position)
-              AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+              AND e.tx_id < {Horizon}
               AND (@tenant::text IS NULL OR e.tenant_id = @tenant)
             ORDER BY e.tx_id, e.global_position
             LIMIT @max

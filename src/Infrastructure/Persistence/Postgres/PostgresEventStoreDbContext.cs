@@ -42,7 +42,7 @@ public sealed class PostgresEventStoreDbContext(DbContextOptions<PostgresEventSt
                 .HasColumnName("tx_id")
                 .HasColumnType("xid8")
                 .HasDefaultValueSql("pg_current_xact_id()");
-            outbox.Property(o => o.Payload).HasColumnType("jsonb");
+            // The payload is an opaque string to the outbox: stored as text, delivered byte for byte.
             outbox.Property(o => o.Headers).HasColumnType("jsonb");
         });
 

@@ -33,7 +33,7 @@ public sealed class PostgresOutbox(PersistenceSession session, ITenantContext te
                 await using var command = new NpgsqlCommand(
                     """
                     INSERT INTO outbox (message_id, tenant_id, destination, partition_key, type, payload, headers, attempts, next_attempt_at, created_at)
-                    SELECT m.message_id, m.tenant_id, m.destination, m.partition_key, m.type, m.payload::jsonb, m.headers::jsonb, 0, @now, @now
+                    SELECT m.message_id, m.tenant_id, m.destination, m.partition_key, m.type, m.payload, m.headers::jsonb, 0, @now, @now
                     FROM unnest(@ids, @tenants, @destinations, @partitions, @types, @payloads, @headers)
                          AS m(message_id, tenant_id, destination, partition_key, type, payload, headers)
                     ON CONFLICT (tenant_id, message_id) DO NOTHING
@@ -82,7 +82,7 @@ public sealed class PostgresOutbox(PersistenceSession session, ITenantContext te
                     UPDATE outbox SET lease_owner = @owner, lease_until = @lease_until, attempts = outbox.attempts + 1
                     FROM due WHERE outbox.sequence = due.sequence
                     RETURNING outbox.sequence, outbox.message_id, outbox.tenant_id, outbox.destination, outbox.partition_key,
-                              outbox.type, outbox.payload::text, outbox.headers::text, outbox.attempts, outbox.lease_until
+                              outbox.type, outbox.payload, outbox.headers::text, outbox.attempts, outbox.lease_until
                     """,
                     (NpgsqlConnection)connection);
                 command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Text) { Value = (object?)tenantId ?? DBNull.Value });
@@ -102,7 +102,7 @@ public sealed class PostgresOutbox(PersistenceSession session, ITenantContext te
                         reader.GetString(6),
                         EventMetadataJson.DeserializeHeaders(reader.GetString(7)))
                     {
-                        TenantId = reader.GetString(2),
+                        TenantId = OutboxTenant.FromRow(reader.GetString(2)),
                     };
                     claimed.Add((reader.GetInt64(0), new OutboxDelivery(message, reader.GetInt32(8), owner, reader.GetFieldValue<DateTimeOffset>(9))));
                 }

@@ -51,7 +51,8 @@ public abstract class EventStoreDbContext(DbContextOptions options) : DbContext(
             evt.Property(e => e.RecordedAt).HasColumnName("recorded_at");
             evt.Property(e => e.Archived).HasColumnName("archived").HasDefaultValue(false);
             evt.HasIndex(e => new { e.TenantId, e.StreamId, e.StreamVersion }).IsUnique().HasDatabaseName("ux_events_stream_version");
-            evt.HasIndex(e => new { e.TenantId, e.StreamId, e.EventId }).IsUnique().HasDatabaseName("ux_events_stream_event_id");
+            // Event ids are unique per tenant, not only per stream: reusing one anywhere is a duplicate.
+            evt.HasIndex(e => new { e.TenantId, e.EventId }).IsUnique().HasDatabaseName("ux_events_event_id");
             evt.HasOne<StreamRow>().WithMany().HasForeignKey(e => new { e.TenantId, e.StreamId }).OnDelete(DeleteBehavior.Restrict);
         });
 

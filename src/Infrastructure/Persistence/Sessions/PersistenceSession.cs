@@ -5,66 +5,60 @@ using Reference.SharedKernel.Ports;
 namespace Reference.Infrastructure.Persistence.Sessions;
 
 /// <summary>
-/// The scoped unit of work. While one is active, it owns a single connection and transaction that
-/// the event store, outbox, snapshot store and repositories all join; otherwise each of their
-/// operations runs in a short transaction of its own. Not thread-safe inside a unit of work, like
-/// the connection it holds: a use case runs its steps one after another.
+/// The unit of work. While one is active in an async flow, it owns a single connection and
+/// transaction that the event store, outbox, snapshot store and repositories of that flow all join;
+/// otherwise each of their operations runs in a short transaction of its own. The transaction
+/// belongs to the flow that began it (and the flows that one starts), like a connection-bound
+/// transaction: a parallel flow on the same session works outside it. Inside a unit of work the
+/// steps of a use case run one after another, as they must on one connection.
 /// </summary>
 public sealed partial class PersistenceSession(DatabaseConnector connector, ILogger<PersistenceSession> logger)
     : IUnitOfWork, IAsyncDisposable
 {
-    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
-    private DbConnection? _connection;
-    private DbTransaction? _transaction;
-    private bool _rollbackOnly;
+    private readonly AsyncLocal<ActiveTransaction?> _current = new();
+    private readonly List<ActiveTransaction> _opened = [];
 
     public PersistenceProvider Provider => connector.Provider;
 
-    public bool IsActive => _transaction is not null;
+    public bool IsActive => Active is not null;
 
-    public async Task<IUnitOfWorkHandle> BeginAsync(CancellationToken cancellationToken = default)
+    private ActiveTransaction? Active => _current.Value is { IsOpen: true } active ? active : null;
+
+    // Not async on purpose: the new transaction must become ambient in the caller's flow, and a value
+    // set inside an async method would be gone when it returns.
+    public Task<IUnitOfWorkHandle> BeginAsync(CancellationToken cancellationToken = default)
     {
-        if (IsActive)
+        if (Active is { } active)
         {
-            return new Handle(this, isOwner: false);
+            return Task.FromResult<IUnitOfWorkHandle>(new Handle(this, active, isOwner: false));
         }
 
-        var connection = connector.CreateConnection();
-        try
+        var transaction = new ActiveTransaction();
+        _current.Value = transaction;
+        lock (_opened)
         {
-            await connection.OpenAsync(cancellationToken);
-            _transaction = await connector.BeginWriteTransactionAsync(connection, cancellationToken);
-            _connection = connection;
-            _rollbackOnly = false;
-            return new Handle(this, isOwner: true);
+            _opened.Add(transaction);
         }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+
+        return OpenAsync(transaction, cancellationToken);
     }
 
     public void AfterCommit(Func<CancellationToken, Task> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (!IsActive)
-        {
-            throw new InvalidOperationException("After-commit actions need an active unit of work to follow.");
-        }
-
-        _afterCommit.Add(action);
+        var active = Active ?? throw new InvalidOperationException("After-commit actions need an active unit of work to follow.");
+        active.AfterCommit.Add(action);
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in the active unit of work's transaction, or in a new transaction
-    /// committed as soon as the work succeeds.
+    /// Runs <paramref name="work"/> in the flow's unit of work, or in a new transaction committed as
+    /// soon as the work succeeds.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_transaction is not null)
+        if (Active is { } active)
         {
-            return await work(_connection!, _transaction, cancellationToken);
+            return await work(active.Connection!, active.Transaction!, cancellationToken);
         }
 
         await using var connection = connector.CreateConnection();
@@ -76,19 +70,17 @@ public sealed partial class PersistenceSession(DatabaseConnector connector, ILog
     }
 
     /// <summary>
-    /// Runs a read in the active unit of work (so it sees its own writes), or on a connection of its
+    /// Runs a read in the flow's unit of work (so it sees its own writes), or on a connection of its
     /// own with no explicit transaction: a single statement is consistent by itself.
     /// </summary>
     public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_transaction is not null)
+        if (Active is { } active)
         {
-            return await work(_connection!, _transaction, cancellationToken);
+            return await work(active.Connection!, active.Transaction, cancellationToken);
         }
 
-        await using var connection = connector.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        return await work(connection, null, cancellationToken);
+        return await ReadCommittedAsync((connection, ct) => work(connection, null, ct), cancellationToken);
     }
 
     /// <summary>Runs a read on a connection of its own, outside any unit of work: it sees committed data only.</summary>
@@ -99,37 +91,65 @@ public sealed partial class PersistenceSession(DatabaseConnector connector, ILog
         return await work(connection, cancellationToken);
     }
 
-    /// <summary>The active unit of work's connection and transaction, for EF Core contexts that join it.</summary>
+    /// <summary>The flow's unit of work connection and transaction, for EF Core contexts that join it.</summary>
     internal (DbConnection Connection, DbTransaction Transaction)? Current =>
-        _transaction is null ? null : (_connection!, _transaction);
+        Active is { } active ? (active.Connection!, active.Transaction!) : null;
 
+    /// <summary>Rolls back whatever a flow of this session left open (a scope disposed mid-use-case).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is not null)
+        ActiveTransaction[] opened;
+        lock (_opened)
         {
-            await EndAsync(commit: false, CancellationToken.None);
+            opened = [.. _opened];
+            _opened.Clear();
+        }
+
+        foreach (var transaction in opened.Where(t => t.IsOpen))
+        {
+            await EndAsync(transaction, commit: false, CancellationToken.None);
         }
     }
 
-    private async Task CommitAsync(CancellationToken cancellationToken)
+    private async Task<IUnitOfWorkHandle> OpenAsync(ActiveTransaction transaction, CancellationToken cancellationToken)
     {
-        if (_rollbackOnly)
+        var connection = connector.CreateConnection();
+        try
         {
-            await EndAsync(commit: false, cancellationToken);
+            await connection.OpenAsync(cancellationToken);
+            transaction.Transaction = await connector.BeginWriteTransactionAsync(connection, cancellationToken);
+            transaction.Connection = connection;
+            return new Handle(this, transaction, isOwner: true);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CommitAsync(ActiveTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (transaction.RollbackOnly)
+        {
+            await EndAsync(transaction, commit: false, cancellationToken);
             throw new InvalidOperationException("A nested unit of work ended without committing, so the whole unit of work was rolled back.");
         }
 
-        await EndAsync(commit: true, cancellationToken);
+        await EndAsync(transaction, commit: true, cancellationToken);
     }
 
-    private async Task EndAsync(bool commit, CancellationToken cancellationToken)
+    private async Task EndAsync(ActiveTransaction active, bool commit, CancellationToken cancellationToken)
     {
-        var transaction = _transaction!;
-        var connection = _connection!;
-        var actions = _afterCommit.ToArray();
-        _afterCommit.Clear();
-        _transaction = null;
-        _connection = null;
+        var transaction = active.Transaction!;
+        var connection = active.Connection!;
+        var actions = active.AfterCommit.ToArray();
+        active.Close();
+        lock (_opened)
+        {
+            _opened.Remove(active);
+        }
+
         try
         {
             if (commit)
@@ -172,7 +192,25 @@ public sealed partial class PersistenceSession(DatabaseConnector connector, ILog
     [LoggerMessage(Level = LogLevel.Error, Message = "An after-commit action failed; the transaction itself committed.")]
     private static partial void LogAfterCommitFailed(ILogger logger, Exception exception);
 
-    private sealed class Handle(PersistenceSession session, bool isOwner) : IUnitOfWorkHandle
+    /// <summary>The flow's transaction: set up synchronously by BeginAsync, opened just after.</summary>
+    private sealed class ActiveTransaction
+    {
+        private bool _closed;
+
+        public DbConnection? Connection { get; set; }
+
+        public DbTransaction? Transaction { get; set; }
+
+        public List<Func<CancellationToken, Task>> AfterCommit { get; } = [];
+
+        public bool RollbackOnly { get; set; }
+
+        public bool IsOpen => !_closed && Transaction is not null;
+
+        public void Close() => _closed = true;
+    }
+
+    private sealed class Handle(PersistenceSession session, ActiveTransaction transaction, bool isOwner) : IUnitOfWorkHandle
     {
         private bool _completed;
 
@@ -180,11 +218,15 @@ public sealed partial class PersistenceSession(DatabaseConnector connector, ILog
 
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {
-            ObjectDisposedException.ThrowIf(_completed, this);
+            if (_completed || !transaction.IsOpen)
+            {
+                throw new InvalidOperationException("This unit of work has already completed.");
+            }
+
             _completed = true;
             if (IsOwner)
             {
-                await session.CommitAsync(cancellationToken);
+                await session.CommitAsync(transaction, cancellationToken);
             }
         }
 
@@ -198,13 +240,13 @@ public sealed partial class PersistenceSession(DatabaseConnector connector, ILog
             _completed = true;
             if (!IsOwner)
             {
-                session._rollbackOnly = true;
+                transaction.RollbackOnly = true;
                 return;
             }
 
-            if (session.IsActive)
+            if (transaction.IsOpen)
             {
-                await session.EndAsync(commit: false, CancellationToken.None);
+                await session.EndAsync(transaction, commit: false, CancellationToken.None);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Persistence.Events;
 using Reference.Infrastructure.Persistence.Sessions;
 using Reference.SharedKernel.Domain;
@@ -15,14 +14,13 @@ namespace Reference.Infrastructure.Persistence.Sqlite;
 /// SQLite's single write lock from its first statement (<c>BEGIN IMMEDIATE</c>), so the version
 /// check and the inserts cannot interleave with another writer, and events become visible in
 /// global-position order: the position is a gap-safe checkpoint by itself and also serves as the
-/// log position's transaction part.
+/// log position's transaction part (ADR 0003).
 /// </summary>
 public sealed class SqliteEventStore(
     PersistenceSession session,
     AppendPreparer preparer,
     StoredEventMaterializer materializer,
-    ITenantContext tenantContext,
-    IOptions<PersistenceOptions> options) : IEventStore
+    ITenantContext tenantContext) : IEventStore
 {
     private const string EventColumns =
         "e.global_position, e.global_position, e.tenant_id, e.stream_id, s.stream_type, e.stream_version, " +
@@ -69,15 +67,6 @@ public sealed class SqliteEventStore(
             """);
         insert.With("@tenant", append.TenantId).With("@stream", append.StreamId).With("@metadata", append.MetadataJson).With("@now", append.RecordedAt)
             .With("@version", 0L).With("@id", string.Empty).With("@type", string.Empty).With("@schema", 0).With("@data", string.Empty);
-        await using var publish = options.Value.PublishEventsToOutbox
-            ? SqliteCommands.Create(connection, transaction, """
-                INSERT INTO outbox (message_id, tenant_id, destination, partition_key, type, payload, headers, attempts, next_attempt_at, created_at)
-                VALUES (@id, @tenant, @destination, @stream, @type, @data, @headers, 0, @now, @now)
-                """)
-            : null;
-        publish?.With("@tenant", append.TenantId).With("@stream", append.StreamId).With("@destination", options.Value.EventsDestination)
-            .With("@now", append.RecordedAt).With("@id", string.Empty).With("@type", string.Empty).With("@data", string.Empty).With("@headers", string.Empty);
-
         var position = 0L;
         for (var i = 0; i < append.Events.Count; i++)
         {
@@ -89,15 +78,6 @@ public sealed class SqliteEventStore(
             insert.Parameters["@schema"].Value = evt.SchemaVersion;
             insert.Parameters["@data"].Value = evt.Json;
             position = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-
-            if (publish is not null)
-            {
-                publish.Parameters["@id"].Value = SqliteCommands.Text(evt.EventId);
-                publish.Parameters["@type"].Value = evt.EventType;
-                publish.Parameters["@data"].Value = evt.Json;
-                publish.Parameters["@headers"].Value = OutboxEventHeaders.Serialize(append, evt, version);
-                await publish.ExecuteNonQueryAsync(cancellationToken);
-            }
         }
 
         return new AppendResult(next, new LogPosition(position, position));
@@ -115,9 +95,9 @@ public sealed class SqliteEventStore(
     {
         var ids = string.Join(", ", append.Events.Select((_, i) => $"@id{i}"));
         await using var command = SqliteCommands.Create(connection, transaction, $"""
-            SELECT event_id, stream_version, global_position, event_type, schema_version, data
-            FROM events WHERE tenant_id = @tenant AND stream_id = @stream AND event_id IN ({ids})
-            """).With("@tenant", append.TenantId).With("@stream", append.StreamId);
+            SELECT event_id, stream_id, stream_version, global_position, event_type, schema_version, data
+            FROM events WHERE tenant_id = @tenant AND event_id IN ({ids})
+            """).With("@tenant", append.TenantId);
         for (var i = 0; i < append.Events.Count; i++)
         {
             command.With($"@id{i}", append.Events[i].EventId);
@@ -130,12 +110,13 @@ public sealed class SqliteEventStore(
         {
             var id = Guid.Parse(reader.GetString(0));
             var attempted = byId[id];
-            var position = reader.GetInt64(2);
+            var position = reader.GetInt64(3);
             existing.Add(new ExistingEvent(
                 id,
-                reader.GetInt64(1),
+                reader.GetString(1),
+                reader.GetInt64(2),
                 new LogPosition(position, position),
-                attempted.EventType == reader.GetString(3) && attempted.SchemaVersion == reader.GetInt32(4) && attempted.Json == reader.GetString(5)));
+                attempted.EventType == reader.GetString(4) && attempted.SchemaVersion == reader.GetInt32(5) && attempted.Json == reader.GetString(6)));
         }
 
         return existing;

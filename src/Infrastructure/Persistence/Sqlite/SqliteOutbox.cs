@@ -92,7 +92,7 @@ public sealed class SqliteOutbox(PersistenceSession session, ITenantContext tena
                         reader.GetString(6),
                         EventMetadataJson.DeserializeHeaders(reader.GetString(7)))
                     {
-                        TenantId = reader.GetString(2),
+                        TenantId = OutboxTenant.FromRow(reader.GetString(2)),
                     };
                     claimed.Add((reader.GetInt64(0), new OutboxDelivery(message, reader.GetInt32(8), owner, DateTimeOffset.FromUnixTimeMilliseconds(leaseUntil.ToUnixTimeMilliseconds()))));
                 }

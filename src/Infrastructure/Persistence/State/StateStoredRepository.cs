@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Reference.Infrastructure.Persistence.Outbox;
 using Reference.Infrastructure.Persistence.Sessions;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
@@ -11,13 +12,15 @@ namespace Reference.Infrastructure.Persistence.State;
 /// <summary>
 /// <see cref="IRepository{TAggregate,TId}"/> on EF Core. A save updates the row only if its version
 /// is still the one the aggregate was loaded at, then appends the aggregate's pending domain events
-/// to its stream (stream id = aggregate id, stream type = aggregate type name), which also puts them
-/// in the outbox: all in one transaction, joining the active unit of work if there is one.
+/// to its stream (stream id = aggregate id, stream type = aggregate type name) and to the outbox:
+/// all in one transaction, joining the active unit of work if there is one.
 /// </summary>
 public sealed class StateStoredRepository<TAggregate, TId>(
     PersistenceSession session,
     StateDbContextFactory contexts,
     IEventStore eventStore,
+    IOutbox outbox,
+    DomainEventMessages messages,
     ITenantContext tenantContext) : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>
     where TId : notnull
@@ -79,7 +82,9 @@ public sealed class StateStoredRepository<TAggregate, TId>(
 
             if (pending.Length > 0)
             {
-                await eventStore.AppendAsync(aggregate.Id.ToString()!, StreamType, ExpectedVersion.Any, pending, cancellationToken);
+                var streamId = aggregate.Id.ToString()!;
+                await eventStore.AppendAsync(streamId, StreamType, ExpectedVersion.Any, pending, cancellationToken);
+                await outbox.EnqueueAsync(messages.Create(streamId, StreamType, pending), cancellationToken);
             }
 
             await unitOfWork.CommitAsync(cancellationToken);

@@ -2,6 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reference.Infrastructure.Persistence;
+using Reference.Infrastructure.Persistence.Events;
+using Reference.Infrastructure.Persistence.Postgres;
+using Reference.Infrastructure.Persistence.Sessions;
+using Reference.Infrastructure.Persistence.Sqlite;
 using Reference.Infrastructure.Persistence.State;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
@@ -27,7 +31,8 @@ public sealed class PersistenceTestHost : IAsyncDisposable
     public static async Task<PersistenceTestHost> StartAsync(
         PersistenceProvider provider,
         string connectionString,
-        Action<IDictionary<string, string?>>? settings = null)
+        Action<IDictionary<string, string?>>? settings = null,
+        TimeProvider? time = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -39,6 +44,11 @@ public sealed class PersistenceTestHost : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton<IHostEnvironment>(new TestEnvironment());
         services.AddSingleton<IHostApplicationLifetime, NullLifetime>();
         services.AddSingleton<IEventUpcaster, ItemRenamedV1Upcaster>();
@@ -95,6 +105,27 @@ public sealed class PortsScope(AsyncServiceScope scope) : IAsyncDisposable
     public IRepository<Customer, Guid> Customers => scope.ServiceProvider.GetRequiredService<IRepository<Customer, Guid>>();
 
     public IServiceProvider Services => scope.ServiceProvider;
+
+    /// <summary>
+    /// An event store of this scope's provider that joins this scope's unit of work but reads and
+    /// writes with the given serializer and limits (the contract tests read one log several ways).
+    /// </summary>
+    public IEventStore CreateEventStore(IEventSerializer serializer, EventStoreOptions options)
+    {
+        var services = scope.ServiceProvider;
+        var session = services.GetRequiredService<PersistenceSession>();
+        var tenants = services.GetRequiredService<ITenantContext>();
+        var preparer = new AppendPreparer(
+            serializer,
+            options,
+            services.GetRequiredService<EventMetadataFactory>(),
+            tenants,
+            services.GetRequiredService<TimeProvider>());
+        var materializer = new StoredEventMaterializer(serializer);
+        return session.Provider == PersistenceProvider.Postgres
+            ? new PostgresEventStore(session, preparer, materializer, tenants)
+            : new SqliteEventStore(session, preparer, materializer, tenants);
+    }
 
     public ValueTask DisposeAsync() => scope.DisposeAsync();
 }

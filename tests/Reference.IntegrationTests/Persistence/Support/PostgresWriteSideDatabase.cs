@@ -22,10 +22,10 @@ public sealed class PostgresWriteSideDatabase : IWriteSideDatabase, IAsyncLifeti
         await using var host = await PersistenceTestHost.StartAsync(PersistenceProvider.Postgres, connectionString);
     }
 
-    public async Task<PersistenceTestHost> StartFreshHostAsync(Action<IDictionary<string, string?>>? settings = null)
+    public async Task<PersistenceTestHost> StartFreshHostAsync(Action<IDictionary<string, string?>>? settings = null, TimeProvider? time = null)
     {
         await _reset!.ResetAsync();
-        return await PersistenceTestHost.StartAsync(PersistenceProvider.Postgres, ConnectionString, settings);
+        return await PersistenceTestHost.StartAsync(PersistenceProvider.Postgres, ConnectionString, settings, time);
     }
 
     public async Task DisposeAsync()

@@ -7,10 +7,10 @@ public sealed class SqliteWriteSideDatabase : IWriteSideDatabase, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reference-tests", Guid.NewGuid().ToString("N"));
 
-    public Task<PersistenceTestHost> StartFreshHostAsync(Action<IDictionary<string, string?>>? settings = null)
+    public Task<PersistenceTestHost> StartFreshHostAsync(Action<IDictionary<string, string?>>? settings = null, TimeProvider? time = null)
     {
         var file = Path.Combine(_folder, $"{Guid.NewGuid():N}.db");
-        return PersistenceTestHost.StartAsync(PersistenceProvider.Sqlite, $"Data Source={file}", settings);
+        return PersistenceTestHost.StartAsync(PersistenceProvider.Sqlite, $"Data Source={file}", settings, time);
     }
 
     public void Dispose()

@@ -91,12 +91,12 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasKey("GlobalPosition");
 
+                    b.HasIndex("TenantId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_events_event_id");
+
                     b.HasIndex("TransactionId", "GlobalPosition")
                         .HasDatabaseName("ix_events_tx_position");
-
-                    b.HasIndex("TenantId", "StreamId", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_events_stream_event_id");
 
                     b.HasIndex("TenantId", "StreamId", "StreamVersion")
                         .IsUnique()
@@ -168,7 +168,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("payload");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")

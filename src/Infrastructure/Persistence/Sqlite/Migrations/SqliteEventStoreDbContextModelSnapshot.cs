@@ -76,9 +76,9 @@ namespace Reference.Infrastructure.Persistence.Sqlite.Migrations
 
                     b.HasKey("GlobalPosition");
 
-                    b.HasIndex("TenantId", "StreamId", "EventId")
+                    b.HasIndex("TenantId", "EventId")
                         .IsUnique()
-                        .HasDatabaseName("ux_events_stream_event_id");
+                        .HasDatabaseName("ux_events_event_id");
 
                     b.HasIndex("TenantId", "StreamId", "StreamVersion")
                         .IsUnique()

@@ -1,0 +1,7 @@
+using Reference.SharedKernel.Domain;
+using Reference.SharedKernel.Events;
+
+namespace Reference.Features.Customers.Events;
+
+[EventType("customers.customer_renamed")]
+public sealed record CustomerRenamed(Guid CustomerId, string PreviousName, string Name) : DomainEvent;

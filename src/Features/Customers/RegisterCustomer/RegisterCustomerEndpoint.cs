@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Reference.Features.Shared.Http;
+
+namespace Reference.Features.Customers.RegisterCustomer;
+
+public sealed record RegisterCustomerRequest(string Name, string Email);
+
+/// <summary><c>POST /api/customers</c> → 201 with <c>Location</c>, <c>ETag</c> and <c>{ id, version }</c>.</summary>
+public sealed class RegisterCustomerEndpoint(ISender sender) : Endpoint<RegisterCustomerRequest, CustomerVersion>
+{
+    public override void Configure()
+    {
+        Post("/api/customers");
+        Description(d => d
+            .WithTags("Customers")
+            .Produces<CustomerVersion>(StatusCodes.Status201Created)
+            .ProducesProblems(400, 403, 413, 415));
+        Summary(s => s.Summary = "Registers a customer.");
+    }
+
+    public override async Task HandleAsync(RegisterCustomerRequest req, CancellationToken ct)
+    {
+        var result = await sender.Send(new RegisterCustomer(Guid.CreateVersion7(), req.Name, req.Email), ct);
+        if (!result.IsSuccess)
+        {
+            await this.SendProblemAsync(result.Error!);
+            return;
+        }
+
+        EntityTags.Set(HttpContext.Response, result.Value.Version);
+        await Send.ResultAsync(TypedResults.Created($"/api/customers/{result.Value.Id}", result.Value));
+    }
+}

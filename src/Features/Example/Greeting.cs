@@ -1,0 +1,3 @@
+namespace Reference.Features.Example;
+
+public sealed record Greeting(string Text, DateTimeOffset CreatedAt);

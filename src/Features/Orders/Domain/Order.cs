@@ -1,0 +1,163 @@
+using Reference.Features.Orders.Events;
+using Reference.SharedKernel.Domain;
+
+namespace Reference.Features.Orders.Domain;
+
+/// <summary>
+/// An order, event-sourced: every command method checks the invariants, then emits an event;
+/// state changes only in <see cref="Apply"/>. A draft order can be edited; a confirmed order can
+/// only be cancelled; a cancelled order cannot change at all. One currency per order.
+/// </summary>
+public sealed class Order : EventSourcedAggregate<Guid>
+{
+    private readonly List<OrderLine> _lines = [];
+
+    // Used by the repository to rehydrate from the stream: the first event sets the id.
+    private Order()
+        : base(Guid.Empty)
+    {
+    }
+
+    public Guid CustomerId { get; private set; }
+
+    public string Currency { get; private set; } = string.Empty;
+
+    public OrderStatus Status { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public decimal Total => _lines.Sum(l => l.Total);
+
+    public static Order Place(Guid orderId, Guid customerId, string currency, IEnumerable<OrderLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var placedLines = lines.ToList();
+        foreach (var line in placedLines)
+        {
+            EnsureValid(line);
+        }
+
+        var duplicate = placedLines.GroupBy(l => l.Sku, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new BusinessRuleViolationException(OrderRules.DuplicateSku, $"SKU '{duplicate.Key}' appears more than once.");
+        }
+
+        var order = new Order();
+        order.Emit(new OrderPlaced(
+            orderId,
+            customerId,
+            currency,
+            [.. placedLines.Select(l => new OrderLinePlaced(l.Sku, l.Quantity, l.UnitPrice))]));
+        return order;
+    }
+
+    public void AddLine(OrderLine line, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        EnsureEditable();
+        EnsureValid(line);
+        if (!string.Equals(currency, Currency, StringComparison.Ordinal))
+        {
+            throw new BusinessRuleViolationException(
+                OrderRules.CurrencyMismatch,
+                $"The order is in {Currency}; a line priced in {currency} cannot be added.");
+        }
+
+        if (FindLine(line.Sku) is not null)
+        {
+            throw new BusinessRuleViolationException(OrderRules.DuplicateSku, $"The order already has a line for SKU '{line.Sku}'.");
+        }
+
+        Emit(new OrderLineAdded(Id, line.Sku, line.Quantity, line.UnitPrice));
+    }
+
+    public void RemoveLine(string sku)
+    {
+        EnsureEditable();
+        var line = FindLine(sku)
+            ?? throw new BusinessRuleViolationException(OrderRules.LineNotFound, $"The order has no line for SKU '{sku}'.");
+        Emit(new OrderLineRemoved(Id, line.Sku));
+    }
+
+    public void Confirm()
+    {
+        EnsureEditable();
+        if (_lines.Count == 0)
+        {
+            throw new BusinessRuleViolationException(OrderRules.NoLines, "An order needs at least one line to be confirmed.");
+        }
+
+        Emit(new OrderConfirmed(Id, Total));
+    }
+
+    public void Cancel(string reason)
+    {
+        if (Status == OrderStatus.Cancelled)
+        {
+            throw new BusinessRuleViolationException(OrderRules.AlreadyCancelled, "The order is already cancelled.");
+        }
+
+        Emit(new OrderCancelled(Id, reason));
+    }
+
+    protected override void Apply(DomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case OrderPlaced placed:
+                Id = placed.OrderId;
+                CustomerId = placed.CustomerId;
+                Currency = placed.Currency;
+                Status = OrderStatus.Draft;
+                _lines.AddRange(placed.Lines.Select(l => new OrderLine(l.Sku, l.Quantity, l.UnitPrice)));
+                break;
+            case OrderLineAdded added:
+                _lines.Add(new OrderLine(added.Sku, added.Quantity, added.UnitPrice));
+                break;
+            case OrderLineRemoved removed:
+                _lines.RemoveAll(l => string.Equals(l.Sku, removed.Sku, StringComparison.OrdinalIgnoreCase));
+                break;
+            case OrderConfirmed:
+                Status = OrderStatus.Confirmed;
+                break;
+            case OrderCancelled cancelled:
+                Status = OrderStatus.Cancelled;
+                CancellationReason = cancelled.Reason;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an order event.");
+        }
+    }
+
+    private static void EnsureValid(OrderLine line)
+    {
+        if (line.Quantity is < OrderRules.MinQuantity or > OrderRules.MaxQuantity)
+        {
+            throw new BusinessRuleViolationException(
+                OrderRules.QuantityOutOfRange,
+                $"Quantity must be between {OrderRules.MinQuantity} and {OrderRules.MaxQuantity}; got {line.Quantity} for SKU '{line.Sku}'.");
+        }
+
+        if (line.UnitPrice < 0)
+        {
+            throw new BusinessRuleViolationException(OrderRules.NegativePrice, $"The unit price of SKU '{line.Sku}' must not be negative.");
+        }
+    }
+
+    private void EnsureEditable()
+    {
+        switch (Status)
+        {
+            case OrderStatus.Confirmed:
+                throw new BusinessRuleViolationException(OrderRules.AlreadyConfirmed, "A confirmed order can only be cancelled.");
+            case OrderStatus.Cancelled:
+                throw new BusinessRuleViolationException(OrderRules.AlreadyCancelled, "A cancelled order cannot change.");
+        }
+    }
+
+    private OrderLine? FindLine(string sku) =>
+        _lines.Find(l => string.Equals(l.Sku, sku, StringComparison.OrdinalIgnoreCase));
+}

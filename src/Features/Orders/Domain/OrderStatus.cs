@@ -1,0 +1,8 @@
+namespace Reference.Features.Orders.Domain;
+
+public enum OrderStatus
+{
+    Draft,
+    Confirmed,
+    Cancelled,
+}

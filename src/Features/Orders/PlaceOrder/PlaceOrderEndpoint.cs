@@ -1,0 +1,36 @@
+using FastEndpoints;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Reference.Features.Shared.Http;
+
+namespace Reference.Features.Orders.PlaceOrder;
+
+public sealed record PlaceOrderRequest(Guid CustomerId, string Currency, IReadOnlyList<PlaceOrderLine>? Lines);
+
+/// <summary><c>POST /api/orders</c> → 201 with <c>Location</c>, <c>ETag</c> and <c>{ id, version }</c>.</summary>
+public sealed class PlaceOrderEndpoint(ISender sender) : Endpoint<PlaceOrderRequest, OrderVersion>
+{
+    public override void Configure()
+    {
+        Post("/api/orders");
+        Description(d => d
+            .WithTags("Orders")
+            .Produces<OrderVersion>(StatusCodes.Status201Created)
+            .ProducesProblems(400, 403, 413, 415, 422));
+        Summary(s => s.Summary = "Places an order (customer, currency and lines of SKU, quantity and unit price).");
+    }
+
+    public override async Task HandleAsync(PlaceOrderRequest req, CancellationToken ct)
+    {
+        var command = new PlaceOrder(Guid.CreateVersion7(), req.CustomerId, req.Currency, req.Lines ?? []);
+        var result = await sender.Send(command, ct);
+        if (!result.IsSuccess)
+        {
+            await this.SendProblemAsync(result.Error!);
+            return;
+        }
+
+        EntityTags.Set(HttpContext.Response, result.Value.Version);
+        await Send.ResultAsync(TypedResults.Created($"/api/orders/{result.Value.Id}", result.Value));
+    }
+}

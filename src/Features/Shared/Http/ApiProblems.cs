@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Reference.SharedKernel.Application;
+
+namespace Reference.Features.Shared.Http;
+
+/// <summary>
+/// The API's one error shape: RFC 7807 problem details with a stable <c>type</c>, the <c>status</c>,
+/// a <c>title</c>, a <c>detail</c>, the <c>traceId</c>, and where relevant a <c>code</c> (rule
+/// violations), <c>errors</c> (field → messages, for validation) and <c>currentVersion</c> (409/412).
+/// </summary>
+public static class ApiProblems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ProblemDetails Create(HttpContext context, int status, string type, string title, string? detail = null, string? code = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = new ProblemDetails
+        {
+            Type = type,
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        if (code is not null)
+        {
+            problem.Extensions["code"] = code;
+        }
+
+        return problem;
+    }
+
+    /// <summary>The problem for an expected failure reported by a use case.</summary>
+    public static ProblemDetails FromError(HttpContext context, Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Code == "tenant.required")
+        {
+            return Create(context, StatusCodes.Status400BadRequest, ProblemTypes.TenantRequired, "A tenant is required.", error.Message, error.Code);
+        }
+
+        var problem = error.Kind switch
+        {
+            ErrorKind.Validation => Create(context, StatusCodes.Status400BadRequest, ProblemTypes.ValidationFailed, "The request is invalid.", error.Message, error.Code),
+            ErrorKind.NotFound => Create(context, StatusCodes.Status404NotFound, ProblemTypes.NotFound, "The resource was not found.", error.Message, error.Code),
+            ErrorKind.Conflict => Create(context, StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by someone else.", error.Message, error.Code),
+            ErrorKind.PreconditionFailed => Create(context, StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed since it was read.", error.Message, error.Code),
+            ErrorKind.Forbidden => Create(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "You are not allowed to do this.", error.Message, error.Code),
+            ErrorKind.Unauthorized => Create(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication is required.", error.Message, error.Code),
+            ErrorKind.RuleViolated => Create(context, StatusCodes.Status422UnprocessableEntity, ProblemTypes.RuleViolated, "A business rule was violated.", error.Message, error.Code),
+            _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unknown error kind."),
+        };
+
+        if (error.Fields.Count > 0)
+        {
+            problem.Extensions["errors"] = error.Fields;
+        }
+
+        return problem;
+    }
+
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(problem);
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return context.Response.WriteAsJsonAsync(problem, typeof(ProblemDetails), options: null, ContentType, context.RequestAborted);
+    }
+}

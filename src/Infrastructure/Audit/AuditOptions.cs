@@ -1,0 +1,19 @@
+namespace Reference.Infrastructure.Audit;
+
+/// <summary>Configuration section <c>Audit</c>.</summary>
+public sealed class AuditOptions
+{
+    public const string SectionName = "Audit";
+
+    /// <summary>
+    /// What happens when the audit store cannot be written. <see cref="AuditFailurePolicy.FailClosed"/>
+    /// (the default) fails the command: no business change without its audit record.
+    /// </summary>
+    public AuditFailurePolicy FailurePolicy { get; set; } = AuditFailurePolicy.FailClosed;
+}
+
+public enum AuditFailurePolicy
+{
+    FailClosed,
+    FailOpen,
+}

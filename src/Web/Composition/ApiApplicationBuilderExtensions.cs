@@ -1,0 +1,55 @@
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Reference.Web.Http;
+using Reference.Web.Middleware;
+
+namespace Reference.Web.Composition;
+
+public static class ApiApplicationBuilderExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// The request pipeline, in order: errors as problems, correlation, body limits, OpenAPI,
+    /// authentication and authorization, the ambient user and tenant, then the endpoints.
+    /// </summary>
+    public static WebApplication UseReferenceApi(this WebApplication app)
+    {
+        app.UseMiddleware<ExceptionProblemMiddleware>();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<RequestShapeMiddleware>();
+
+        // The document is public (clients generate code from it); the interactive UI is for development.
+        app.UseSwaggerGen(
+            document => document.Path = "/openapi/{documentName}.json",
+            ui =>
+            {
+                ui.Path = "/swagger";
+                ui.DocumentPath = "/openapi/{documentName}.json";
+            });
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+
+        app.UseFastEndpoints(config =>
+        {
+            config.Serializer.Options.Converters.Add(ApiServiceCollectionExtensions.EnumsAsNames);
+            config.Binding.JsonExceptionTransformer = FastEndpointsErrors.FromJsonException;
+            config.Errors.ResponseBuilder = (failures, context, status) => FastEndpointsErrors.Build(failures, context, status);
+            config.Errors.ContentType = Features.Shared.Http.ApiProblems.ContentType;
+            config.Errors.ProducesMetadataType = typeof(Microsoft.AspNetCore.Mvc.ProblemDetails);
+        });
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous()
+            .WithMetadata(new TenantNotRequiredAttribute());
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .AllowAnonymous()
+            .WithMetadata(new TenantNotRequiredAttribute());
+        return app;
+    }
+}

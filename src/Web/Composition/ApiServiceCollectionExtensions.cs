@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Reference.Features.Orders.PlaceOrder;
+using Reference.Infrastructure.Audit;
+using Reference.Infrastructure.Identity;
+using Reference.Infrastructure.MultiTenancy;
+using Reference.SharedKernel.Application;
+
+namespace Reference.Web.Composition;
+
+public static class ApiServiceCollectionExtensions
+{
+    public static readonly JsonStringEnumConverter EnumsAsNames = new(JsonNamingPolicy.CamelCase);
+
+    /// <summary>
+    /// Everything the HTTP API needs: identity, tenancy, audit, the mediator pipeline, validators,
+    /// FastEndpoints with its OpenAPI document, and health checks. Persistence is registered separately.
+    /// </summary>
+    public static IServiceCollection AddReferenceApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
+        services.AddSingleton<ICorrelationContext, AmbientCorrelationContext>();
+        services.AddReferenceIdentity(configuration);
+        services.AddReferenceMultiTenancy(configuration);
+        services.AddReferenceAudit(configuration);
+        services.AddReferenceMediator();
+        services.AddValidatorsFromAssemblyContaining<PlaceOrderValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
+
+        // Secure by default: anything without an explicit AllowAnonymous needs an authenticated caller.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Enums travel as camelCase names (outcome: "succeeded"), in minimal-API results as in FastEndpoints responses.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(EnumsAsNames));
+
+        services.AddFastEndpoints(options =>
+        {
+            options.DisableAutoDiscovery = true;
+            options.Assemblies = [typeof(PlaceOrderEndpoint).Assembly];
+        });
+        services.SwaggerDocument(options =>
+        {
+            options.EnableJWTBearerAuth = true;
+            options.DocumentSettings = settings =>
+            {
+                settings.DocumentName = "v1";
+                settings.Title = "Reference API";
+                settings.Version = "v1";
+            };
+        });
+
+        services.AddHealthChecks();
+        services.AddReferenceTelemetry(configuration);
+        return services;
+    }
+}

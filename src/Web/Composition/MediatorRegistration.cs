@@ -1,0 +1,43 @@
+using Mediator;
+using Reference.Features.Orders.PlaceOrder;
+using Reference.Infrastructure.Pipeline;
+
+namespace Reference.Web.Composition;
+
+public static class MediatorRegistration
+{
+    /// <summary>
+    /// The source-generated mediator and its pipeline, outermost first. Each behaviour applies only
+    /// to messages carrying its marker interface:
+    /// <list type="number">
+    /// <item>Tracing: an activity and a log scope for every message.</item>
+    /// <item>Tenancy (<c>ITenantScoped</c>): no tenant, no handler.</item>
+    /// <item>Authorization (<c>IRequirePermission</c>): the policy enforcement point decides; denials are audited.</item>
+    /// <item>Validation (any message with validators): every failure at once; rejections are audited.</item>
+    /// <item>Audit (<c>IAuditable</c>): owns the transaction so the success record commits with the change.</item>
+    /// <item>Caching (<c>ICacheable</c> queries) and cache invalidation (<c>IInvalidatesCache</c> commands, after commit).</item>
+    /// <item>Unit of work (<c>ITransactional</c>): joins or begins the transaction; queries never get one.</item>
+    /// </list>
+    /// Scoped lifetime, because handlers use scoped persistence services (DbContext, connections).
+    /// </summary>
+    public static IServiceCollection AddReferenceMediator(this IServiceCollection services)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(PlaceOrder)];
+            options.PipelineBehaviors =
+            [
+                typeof(TracingBehaviour<,>),
+                typeof(TenancyBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(AuditBehaviour<,>),
+                typeof(CachingBehaviour<,>),
+                typeof(CacheInvalidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
+            ];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using Reference.Features.Shared.Http;
+using Reference.Infrastructure.MultiTenancy;
+using Reference.SharedKernel.Tenancy;
+
+namespace Reference.Web.Middleware;
+
+/// <summary>
+/// Resolves the request's tenant after authentication and makes it ambient for the rest of the
+/// request. Missing → 400, unknown → 404, a header that contradicts the token → 403; the endpoint
+/// never runs without a tenant unless it opted out with <see cref="TenantNotRequiredAttribute"/>.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantContext tenants)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || endpoint.Metadata.GetMetadata<TenantNotRequiredAttribute>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
+        switch (await resolver.ResolveAsync(context, context.RequestAborted))
+        {
+            case TenantResolution.Resolved resolved:
+                using (tenants.BeginScope(resolved.Tenant.Id))
+                {
+                    await next(context);
+                }
+
+                break;
+
+            case TenantResolution.Mismatch:
+                await ApiProblems.WriteAsync(context, ApiProblems.Create(
+                    context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch,
+                    "The requested tenant does not match your token.", "X-Tenant-ID must name the tenant of your token.", "tenant.mismatch"));
+                break;
+
+            case TenantResolution.Unknown:
+                await ApiProblems.WriteAsync(context, ApiProblems.Create(
+                    context, StatusCodes.Status404NotFound, ProblemTypes.TenantNotFound, "The tenant does not exist.", code: "tenant.not_found"));
+                break;
+
+            default:
+                await ApiProblems.WriteAsync(context, ApiProblems.Create(
+                    context, StatusCodes.Status400BadRequest, ProblemTypes.TenantRequired,
+                    "A tenant is required.", "Use a token with a tenant_id claim.", "tenant.required"));
+                break;
+        }
+    }
+}

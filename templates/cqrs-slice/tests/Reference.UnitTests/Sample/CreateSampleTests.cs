@@ -1,0 +1,22 @@
+using Reference.Features.Sample;
+
+namespace Reference.UnitTests.Sample;
+
+public sealed class CreateSampleTests
+{
+    [Fact]
+    public void Validator_rejects_a_blank_name() =>
+        Assert.False(new CreateSampleValidator().Validate(new CreateSample(" ")).IsValid);
+
+    [Fact]
+    public void Validator_accepts_a_name_within_the_limit() =>
+        Assert.True(new CreateSampleValidator().Validate(new CreateSample(new string('a', CreateSampleValidator.MaxNameLength))).IsValid);
+
+    [Fact]
+    public void Stream_id_is_the_stream_type_and_the_id_without_dashes()
+    {
+        var id = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+
+        Assert.Equal("sample-0193a1b2c3d47e5f8a9b0c1d2e3f4a5b", CreateSampleHandler.StreamId(id));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using Reference.IntegrationTests.Api.Support;
+
+namespace Reference.IntegrationTests.Api.Errors;
+
+/// <summary>The endpoints that opt out of authentication and tenancy: health and the OpenAPI document.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class HostingEndpointsTests(ReferenceApiFactory app)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_anonymously(string path)
+    {
+        var response = await app.Anonymous().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_route_and_its_problem_responses()
+    {
+        var response = await app.Anonymous().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/orders", "/api/orders/{id}", "/api/orders/{id}/lines", "/api/orders/{id}/lines/{sku}", "/api/orders/{id}/confirm", "/api/orders/{id}/cancel", "/api/customers", "/api/customers/{id}", "/api/customers/{id}/name", "/api/audit", "/api/audit/verify" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document.");
+        }
+
+        var confirmResponses = paths.GetProperty("/api/orders/{id}/confirm").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "401", "403", "404", "409", "412", "422" })
+        {
+            Assert.True(confirmResponses.TryGetProperty(status, out _), $"confirm does not document {status}.");
+        }
+    }
+
+    [Fact]
+    public async Task The_correlation_id_of_the_caller_is_echoed()
+    {
+        var client = app.Sales();
+        client.DefaultRequestHeaders.Add("X-Correlation-ID", "corr-echo-1");
+
+        var response = await client.GetAsync($"/api/orders/{Guid.NewGuid()}");
+
+        Assert.Equal("corr-echo-1", response.Headers.GetValues("X-Correlation-ID").Single());
+    }
+}

@@ -1,0 +1,98 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Reference.Features.Orders;
+using Reference.Features.Orders.GetOrder;
+using Reference.Features.Orders.PlaceOrder;
+using Reference.Infrastructure.Pipeline;
+using Reference.IntegrationTests.Api.Support;
+using Reference.SharedKernel.Application;
+using static Reference.IntegrationTests.Api.Support.OrdersApi;
+
+namespace Reference.IntegrationTests.Api.Pipeline;
+
+/// <summary>The behaviours run in the documented order, each only where its marker applies.</summary>
+public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<ObservedApiFactory>
+{
+    [Fact]
+    public void A_command_passes_tracing_tenancy_authorization_validation_audit_cache_invalidation_and_unit_of_work_in_that_order()
+    {
+        using var scope = app.Services.CreateScope();
+
+        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<PlaceOrder, Result<OrderVersion>>>().Select(b => b.GetType().GetGenericTypeDefinition());
+
+        Assert.Equal(
+            [
+                typeof(TracingBehaviour<,>),
+                typeof(TenancyBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(AuditBehaviour<,>),
+                typeof(CacheInvalidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
+                typeof(RecordingBehaviour<,>),
+            ],
+            pipeline);
+    }
+
+    [Fact]
+    public void A_query_passes_tracing_tenancy_authorization_validation_and_caching_but_no_unit_of_work()
+    {
+        using var scope = app.Services.CreateScope();
+
+        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<GetOrder, Result<Features.Orders.GetOrder.OrderDetails>>>().Select(b => b.GetType().GetGenericTypeDefinition());
+
+        Assert.Equal(
+            [
+                typeof(TracingBehaviour<,>),
+                typeof(TenancyBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(CachingBehaviour<,>),
+                typeof(RecordingBehaviour<,>),
+            ],
+            pipeline);
+    }
+
+    [Fact]
+    public async Task By_the_time_a_command_handler_runs_its_activity_tenant_and_transaction_are_in_place()
+    {
+        var recorder = app.Services.GetRequiredService<HandlerContextRecorder>();
+
+        await PlaceAsync(app.Sales(ReferenceApiFactory.Globex));
+
+        var seen = Assert.Single(recorder.Seen, s => s.MessageType == nameof(PlaceOrder) && s.TenantId == ReferenceApiFactory.Globex);
+        Assert.Equal("Orders.PlaceOrder", seen.Activity);
+        Assert.True(seen.TransactionActive);
+    }
+
+    [Fact]
+    public async Task A_query_never_opens_a_write_transaction()
+    {
+        var client = app.Sales();
+        var placed = await PlaceAsync(client);
+        var counter = app.Services.GetRequiredService<UnitOfWorkCounter>();
+        var recorder = app.Services.GetRequiredService<HandlerContextRecorder>();
+        var before = counter.Begun;
+
+        var order = await GetAsync(client, placed.Id);
+
+        Assert.Equal(placed.Id, order.Id);
+        Assert.Equal(before, counter.Begun);
+        Assert.Contains(recorder.Seen, s => s.MessageType == nameof(GetOrder) && !s.TransactionActive);
+    }
+
+    [Fact]
+    public async Task A_command_without_permission_never_reaches_its_handler()
+    {
+        var recorder = app.Services.GetRequiredService<HandlerContextRecorder>();
+        var counter = app.Services.GetRequiredService<UnitOfWorkCounter>();
+        var transactionsBefore = counter.Begun;
+        var handledBefore = recorder.Seen.Count(s => s.MessageType == nameof(PlaceOrder));
+
+        var response = await app.Viewer().PostAsync("/api/orders", System.Net.Http.Json.JsonContent.Create(NewOrder(("X-1", 1, 1m))));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(handledBefore, recorder.Seen.Count(s => s.MessageType == nameof(PlaceOrder)));
+        Assert.Equal(transactionsBefore, counter.Begun);
+    }
+}

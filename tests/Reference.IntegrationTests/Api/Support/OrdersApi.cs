@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Reference.IntegrationTests.Api.Support;
+
+/// <summary>Small helpers for driving the Orders and Customers endpoints from tests.</summary>
+public static class OrdersApi
+{
+    public sealed record VersionBody(Guid Id, long Version);
+
+    public sealed record LineBody(string Sku, int Quantity, decimal UnitPrice, decimal Total);
+
+    public sealed record OrderBody(Guid Id, Guid CustomerId, string Currency, string Status, List<LineBody> Lines, decimal Total, string? CancellationReason, long Version);
+
+    public static object NewOrder(params (string Sku, int Quantity, decimal Price)[] lines) => new
+    {
+        customerId = Guid.NewGuid(),
+        currency = "EUR",
+        lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity, unitPrice = l.Price }).ToArray(),
+    };
+
+    public static async Task<VersionBody> PlaceAsync(HttpClient client, params (string Sku, int Quantity, decimal Price)[] lines)
+    {
+        var response = await client.PostAsJsonAsync("/api/orders", NewOrder(lines.Length == 0 ? [("SKU-1", 1, 10m)] : lines));
+        return await response.ReadAsAsync<VersionBody>(HttpStatusCode.Created);
+    }
+
+    public static Task<HttpResponseMessage> AddLineAsync(HttpClient client, Guid orderId, string sku, int quantity = 1, decimal price = 5m, string? ifMatch = null, string currency = "EUR")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{orderId}/lines")
+        {
+            Content = JsonContent.Create(new { sku, quantity, unitPrice = price, currency }),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, Guid orderId, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{orderId}/confirm");
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static async Task<OrderBody> GetAsync(HttpClient client, Guid orderId) =>
+        await (await client.GetAsync($"/api/orders/{orderId}")).ReadAsAsync<OrderBody>();
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Reference.Infrastructure.Filtering;
+using Reference.SharedKernel.Filtering;
+
+namespace Reference.IntegrationTests.Filtering;
+
+public sealed class SqliteListingTests(SqliteFilteringFixture fixture) : ListingBehaviour, IClassFixture<SqliteFilteringFixture>, IDisposable
+{
+    private readonly FilteringDbContext _db = fixture.CreateContext();
+
+    protected override IQueryExecutor Executor => EfCoreQueryExecutor.Instance;
+
+    protected override IQueryable<TestOrder> Source() => _db.Orders.AsNoTracking();
+
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Reference.TemplateTests;
+
+/// <summary>Runs the dotnet CLI as a user would, isolated from the test host's own MSBuild environment.</summary>
+internal static class DotNet
+{
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(8);
+
+    public static async Task<CommandOutput> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // `dotnet test` exports MSBuild variables that would point a nested build at the wrong SDK state.
+        foreach (var variable in startInfo.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            startInfo.Environment.Remove(variable);
+        }
+
+        startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {DefaultTimeout}:\n{output}");
+        }
+
+        lock (output)
+        {
+            return new CommandOutput($"dotnet {string.Join(' ', arguments)}", process.ExitCode, output.ToString());
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+}
+
+internal sealed record CommandOutput(string Command, int ExitCode, string Output)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    public override string ToString() => $"{Command} exited with {ExitCode}:\n{Output}";
+}
