@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Infrastructure.Persistence.Sqlite;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore.Mongo;
 using Reference.Infrastructure.ReadStore.Relational;
@@ -57,14 +57,10 @@ public static class ReadStoreServiceCollectionExtensions
                 ?? throw new InvalidOperationException("Persistence:Provider is Postgres but ConnectionStrings:Postgres is not set."));
         }
 
-        var sqlite = configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/reference.db";
-        var file = new SqliteConnectionStringBuilder(sqlite).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
-        {
-            Directory.CreateDirectory(folder);
-        }
-
+        // The same file as the write side, resolved the same way (relative to the content root).
+        var sqlite = SqliteDatabaseFile.ResolveConnectionString(
+            configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/reference.db",
+            configuration[Microsoft.Extensions.Hosting.HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory);
         return (engine, sqlite);
     }
 }
