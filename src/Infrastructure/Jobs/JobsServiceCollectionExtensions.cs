@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -21,8 +22,14 @@ public static class JobsServiceCollectionExtensions
         {
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseFilter(sp.GetRequiredService<JobContextFilter>());
+                .UseRecommendedSerializerSettings();
+
+            // Hangfire's filters are process-wide; the ambient contexts are too, so one instance serves every host.
+            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobContextFilter))
+            {
+                hangfire.UseFilter(sp.GetRequiredService<JobContextFilter>());
+            }
+
             if (options.Storage == JobStorage.Postgres)
             {
                 var connectionString = configuration.GetConnectionString("Postgres")

@@ -20,13 +20,15 @@ public sealed class MediatorNotificationBridge(
     ICorrelationContext correlation,
     IOptions<OutboxDispatcherOptions> options) : IHostedService
 {
-    private readonly List<IAsyncDisposable> _subscriptions = [];
+    private readonly Lock _gate = new();
+    private List<IAsyncDisposable> _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var destination in options.Value.BridgedDestinations)
+        var subscriptions = options.Value.BridgedDestinations.Select(d => broker.Subscribe(d, DeliverAsync)).ToList();
+        lock (_gate)
         {
-            _subscriptions.Add(broker.Subscribe(destination, DeliverAsync));
+            _subscriptions = subscriptions;
         }
 
         return Task.CompletedTask;
@@ -34,12 +36,18 @@ public sealed class MediatorNotificationBridge(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var subscription in _subscriptions)
+        // Stop may be called more than once (host and factory disposal): take the list once.
+        List<IAsyncDisposable> subscriptions;
+        lock (_gate)
+        {
+            subscriptions = _subscriptions;
+            _subscriptions = [];
+        }
+
+        foreach (var subscription in subscriptions)
         {
             await subscription.DisposeAsync();
         }
-
-        _subscriptions.Clear();
     }
 
     private async Task DeliverAsync(BrokerMessage message, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>The outbox partition a message was published from.</summary>
+    public const string PartitionKeyHeader = "partition-key";
+
     private readonly OutboxDispatcherOptions _options = options.Value;
 
     public string Owner => _options.Owner;
@@ -66,7 +69,7 @@ public sealed partial class OutboxDispatcher(
     {
         var headers = new Dictionary<string, string>(message.Headers, StringComparer.Ordinal)
         {
-            [MessageHeaders.PartitionKey] = message.PartitionKey,
+            [PartitionKeyHeader] = message.PartitionKey,
         };
         if (message.TenantId is not null)
         {
