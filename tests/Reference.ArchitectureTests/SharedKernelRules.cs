@@ -9,15 +9,19 @@ public sealed class SharedKernelRules
 {
     private const string MediatorAbstractions = "Mediator.Abstractions";
 
+    // The Mediator.Abstractions package ships its contracts in an assembly named "Mediator".
+    private static readonly string MediatorAbstractionsAssembly = typeof(Mediator.IMessage).Assembly.GetName().Name!;
+
     [Fact]
-    public void SharedKernel_types_depend_only_on_the_BCL_and_mediator_abstractions()
+    public void SharedKernel_types_use_no_application_framework_or_infrastructure_library()
     {
-        // Helper types the compiler emits (collection expressions, nullable attributes) live outside our
-        // namespace; the next rule makes sure nothing else does.
+        // The whitelist lives at assembly level (next tests); this rule names the offending types.
         var result = Types.InAssembly(Solution.SharedKernel)
-            .That().ResideInNamespaceStartingWith(Solution.SharedKernelNamespace)
-            .Should()
-            .OnlyHaveDependenciesOn("System", "Mediator", Solution.SharedKernelNamespace)
+            .ShouldNot()
+            .HaveDependencyOnAny(
+                "Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.EntityFrameworkCore", "Npgsql", "MongoDB",
+                "Hangfire", "StackExchange.Redis", "FluentValidation", "FastEndpoints", "OpenTelemetry",
+                Solution.InfrastructureNamespace, Solution.FeaturesNamespace, Solution.WebNamespace)
             .GetResult();
 
         RuleAssert.Holds(result, "SharedKernel may depend only on the BCL and Mediator.Abstractions");
@@ -41,7 +45,7 @@ public sealed class SharedKernelRules
         var frameworkFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
         var foreign = Solution.SharedKernel.GetReferencedAssemblies()
-            .Where(reference => reference.Name != MediatorAbstractions)
+            .Where(reference => reference.Name != MediatorAbstractionsAssembly)
             .Where(reference => !IsFrameworkAssembly(reference, frameworkFolder))
             .Select(reference => reference.Name)
             .ToList();

@@ -6,7 +6,8 @@ namespace Reference.TemplateTests;
 /// <summary>Runs the dotnet CLI as a user would, isolated from the test host's own MSBuild environment.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(8);
+    // Generous: a shared CI machine under load can take many minutes for a full solution build.
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(20);
 
     public static async Task<CommandOutput> RunAsync(string workingDirectory, params string[] arguments)
     {

@@ -8,8 +8,9 @@ namespace Reference.Infrastructure.Audit;
 public static class AuditServiceCollectionExtensions
 {
     /// <summary>
-    /// The audit module: options from <c>Audit</c> and the recorder used by the pipeline. The trail
-    /// itself comes from persistence; the in-memory trail is only the fallback when none is registered.
+    /// The audit module: options from <c>Audit</c>, the recorder used by the pipeline, and the trail
+    /// in the application database (<see cref="SqlAuditTrail"/>), whose table is created at start-up.
+    /// Call after persistence is registered.
     /// </summary>
     public static IServiceCollection AddReferenceAudit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,7 +18,8 @@ public static class AuditServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IAuditRecorder, AuditRecorder>();
-        services.TryAddSingleton<IAuditTrail, InMemoryAuditTrail>();
+        services.TryAddScoped<IAuditTrail, SqlAuditTrail>();
+        services.AddHostedService<AuditSchema>();
         return services;
     }
 }

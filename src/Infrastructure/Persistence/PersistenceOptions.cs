@@ -21,7 +21,4 @@ public sealed class PersistenceOptions
 
     /// <summary>Apply pending migrations, then stop the host: the explicit production command.</summary>
     public bool MigrateAndExit { get; set; }
-
-    /// <summary>The outbox destination state-stored aggregates publish their domain events to.</summary>
-    public string EventsDestination { get; set; } = "domain-events";
 }

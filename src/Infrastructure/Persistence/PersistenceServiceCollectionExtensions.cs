@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Reference.Infrastructure.Persistence.Events;
-using Reference.Infrastructure.Persistence.Outbox;
 using Reference.Infrastructure.Persistence.Postgres;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Persistence.Sessions;
@@ -57,7 +56,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<EventMetadataFactory>();
         services.TryAddSingleton<AppendPreparer>();
         services.TryAddSingleton<StoredEventMaterializer>();
-        services.TryAddSingleton<DomainEventMessages>();
+        services.TryAddSingleton<OutboxMessageFactory>();
         services.TryAddSingleton(sp => new StateStoreModel(sp.GetServices<IStateStoredAggregateRegistration>()));
         services.TryAddSingleton(sp => new StateDbContextFactory(
             sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider,

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
@@ -48,32 +47,27 @@ public sealed class InMemoryEventStore(
             cancellationToken);
     }
 
-    public async IAsyncEnumerable<StoredEvent> ReadStreamAsync(
+    public IAsyncEnumerable<StoredEvent> ReadStreamAsync(
         string streamId,
         StreamDirection direction = StreamDirection.Forward,
         long fromVersion = 0,
         int maxCount = int.MaxValue,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         var key = new StreamKey(tenants.RequireTenantId(), streamId);
         if (!database.Read(Streams).TryGetValue(key, out var stream))
         {
-            yield break;
+            return AsyncEnumerable.Empty<StoredEvent>();
         }
 
         var rows = direction == StreamDirection.Forward
             ? stream.Events.Skip((int)Math.Max(fromVersion - 1, 0)).Take(maxCount)
             : stream.Events.Take((int)(fromVersion <= 0 ? stream.Version : Math.Min(fromVersion, stream.Version))).Reverse().Take(maxCount);
 
-        foreach (var row in rows.ToList())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return ToStoredEvent(row);
-        }
-
-        await Task.CompletedTask;
+        // Rows are fixed now (a snapshot of the stream); events are deserialized as the caller enumerates, as from a data reader.
+        return rows.ToList().Select(ToStoredEvent).ToAsyncEnumerable();
     }
 
     public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)

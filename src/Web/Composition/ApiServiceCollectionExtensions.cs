@@ -4,7 +4,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Reference.Features.Orders.PlaceOrder;
+using Reference.Features;
 using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.MultiTenancy;
@@ -28,7 +28,7 @@ public static class ApiServiceCollectionExtensions
         services.AddReferenceMultiTenancy(configuration);
         services.AddReferenceAudit(configuration);
         services.AddReferenceMediator();
-        services.AddValidatorsFromAssemblyContaining<PlaceOrderValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddValidatorsFromAssembly(FeaturesAssembly.Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
 
         // Secure by default: anything without an explicit AllowAnonymous needs an authenticated caller.
         services.AddAuthorizationBuilder()
@@ -40,7 +40,7 @@ public static class ApiServiceCollectionExtensions
         services.AddFastEndpoints(options =>
         {
             options.DisableAutoDiscovery = true;
-            options.Assemblies = [typeof(PlaceOrderEndpoint).Assembly];
+            options.Assemblies = [FeaturesAssembly.Assembly];
         });
         services.SwaggerDocument(options =>
         {

@@ -1,5 +1,5 @@
 using Mediator;
-using Reference.Features.Orders.PlaceOrder;
+using Reference.Features;
 using Reference.Infrastructure.Pipeline;
 
 namespace Reference.Web.Composition;
@@ -25,7 +25,7 @@ public static class MediatorRegistration
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(PlaceOrder)];
+            options.Assemblies = [typeof(FeaturesAssembly)];
             options.PipelineBehaviors =
             [
                 typeof(TracingBehaviour<,>),

@@ -1,6 +1,9 @@
 using Reference.IntegrationTests.Persistence.Support;
 using Reference.TestSupport.Contracts.EventStore;
+using Reference.SharedKernel.Ports;
 using Reference.TestSupport.Contracts.Outbox;
+using Reference.TestSupport.Contracts.Repository;
+using Reference.TestSupport.Contracts.Snapshots;
 
 namespace Reference.IntegrationTests.Persistence;
 
@@ -12,6 +15,17 @@ internal static class ContractHarnesses
         var host = await database.StartFreshHostAsync(time: time);
         var scope = host.CreateScope();
         return new EventStoreHarness(scope.CreateEventStore, scope.UnitOfWork, scope.Outbox, async () =>
+        {
+            await scope.DisposeAsync();
+            await host.DisposeAsync();
+        });
+    }
+
+    public static async Task<RepositoryHarness> RepositoryAsync(IWriteSideDatabase database)
+    {
+        var host = await database.StartFreshHostAsync();
+        var scope = host.CreateScope();
+        return new RepositoryHarness(() => scope.Accounts, scope.EventStore, scope.Outbox, scope.UnitOfWork, async () =>
         {
             await scope.DisposeAsync();
             await host.DisposeAsync();
@@ -64,4 +78,56 @@ public sealed class SqliteOutboxContract(SqliteWriteSideDatabase database)
     : OutboxContractTests, IClassFixture<SqliteWriteSideDatabase>
 {
     protected override Task<OutboxHarness> CreateHarnessAsync(TimeProvider time) => ContractHarnesses.OutboxAsync(database, time);
+}
+
+public sealed class PostgresRepositoryContract(PostgresWriteSideDatabase database)
+    : RepositoryContractTests, IClassFixture<PostgresWriteSideDatabase>
+{
+    protected override Task<RepositoryHarness> CreateHarnessAsync() => ContractHarnesses.RepositoryAsync(database);
+}
+
+public sealed class SqliteRepositoryContract(SqliteWriteSideDatabase database)
+    : RepositoryContractTests, IClassFixture<SqliteWriteSideDatabase>
+{
+    protected override Task<RepositoryHarness> CreateHarnessAsync() => ContractHarnesses.RepositoryAsync(database);
+}
+
+public sealed class PostgresSnapshotStoreContract(PostgresWriteSideDatabase database)
+    : SnapshotStoreContractTests, IClassFixture<PostgresWriteSideDatabase>
+{
+    private PersistenceTestHost? _host;
+
+    protected override async Task<ISnapshotStore> CreateSnapshotStoreAsync()
+    {
+        _host = await database.StartFreshHostAsync();
+        return _host.CreateScope().Snapshots;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteSnapshotStoreContract(SqliteWriteSideDatabase database)
+    : SnapshotStoreContractTests, IClassFixture<SqliteWriteSideDatabase>
+{
+    private PersistenceTestHost? _host;
+
+    protected override async Task<ISnapshotStore> CreateSnapshotStoreAsync()
+    {
+        _host = await database.StartFreshHostAsync();
+        return _host.CreateScope().Snapshots;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 }

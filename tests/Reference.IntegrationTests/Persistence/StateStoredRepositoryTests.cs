@@ -1,5 +1,6 @@
 using Reference.IntegrationTests.Persistence.Support;
 using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Tenancy;
 
 namespace Reference.IntegrationTests.Persistence;
 
@@ -101,8 +102,10 @@ public abstract class StateStoredRepositoryTests(IWriteSideDatabase database) : 
             Assert.Null(await scope.Customers.GetAsync(id));
 
             ofA.Rename("Hijacked");
-            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => scope.Customers.SaveAsync(ofA));
-            await Assert.ThrowsAsync<ConcurrencyConflictException>(() => scope.Customers.DeleteAsync(ofA));
+            await Assert.ThrowsAsync<TenantMismatchException>(() => scope.Customers.SaveAsync(ofA));
+            await Assert.ThrowsAsync<TenantMismatchException>(() => scope.Customers.DeleteAsync(ofA));
+            await Assert.ThrowsAsync<TenantMismatchException>(() =>
+                scope.Customers.SaveAsync(Customer.Register(id, "Impostor", "impostor@example.test", new PostalAddress("s", "c"))));
 
             await SaveAsync(Customer.Register(Guid.NewGuid(), "Ada B", "ada@example.test", new PostalAddress("s", "c")));
         }

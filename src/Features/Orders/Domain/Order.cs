@@ -12,9 +12,8 @@ public sealed class Order : EventSourcedAggregate<Guid>
 {
     private readonly List<OrderLine> _lines = [];
 
-    // Used by the repository to rehydrate from the stream: the first event sets the id.
-    private Order()
-        : base(Guid.Empty)
+    private Order(Guid id)
+        : base(id)
     {
     }
 
@@ -29,6 +28,9 @@ public sealed class Order : EventSourcedAggregate<Guid>
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     public decimal Total => _lines.Sum(l => l.Total);
+
+    /// <summary>An order with no history yet, for a repository to replay the stream onto.</summary>
+    public static Order ForReplay(Guid orderId) => new(orderId);
 
     public static Order Place(Guid orderId, Guid customerId, string currency, IEnumerable<OrderLine> lines)
     {
@@ -45,7 +47,7 @@ public sealed class Order : EventSourcedAggregate<Guid>
             throw new BusinessRuleViolationException(OrderRules.DuplicateSku, $"SKU '{duplicate.Key}' appears more than once.");
         }
 
-        var order = new Order();
+        var order = new Order(orderId);
         order.Emit(new OrderPlaced(
             orderId,
             customerId,

@@ -17,6 +17,14 @@ public sealed class PostgresConnector(NpgsqlDataSource dataSource) : DatabaseCon
     public override async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    private static void AddServerOption(NpgsqlConnectionStringBuilder settings, string name, string value)
+    {
+        if (settings.Options is null || !settings.Options.Contains(name, StringComparison.Ordinal))
+        {
+            settings.Options = $"{settings.Options} -c {name}={value}".Trim();
+        }
+    }
+
     /// <summary>
     /// Builds the data source: statements are auto-prepared (appends repeat the same few), and an
     /// idle transaction is ended by the server so it cannot hold back the global-log horizon forever.
@@ -31,11 +39,10 @@ public sealed class PostgresConnector(NpgsqlDataSource dataSource) : DatabaseCon
         }
 
         var timeoutMs = (long)options.IdleInTransactionTimeout.TotalMilliseconds;
-        if (timeoutMs > 0 && (settings.Options is null || !settings.Options.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal)))
+        if (timeoutMs > 0)
         {
-            settings.Options = $"{settings.Options} -c idle_in_transaction_session_timeout={timeoutMs}".Trim();
+            AddServerOption(settings, "idle_in_transaction_session_timeout", timeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-
         return builder.Build();
     }
 }

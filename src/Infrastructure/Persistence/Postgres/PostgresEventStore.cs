@@ -13,9 +13,10 @@ namespace Reference.Infrastructure.Persistence.Postgres;
 
 /// <summary>
 /// The event store on PostgreSQL. An append is one statement, so one round trip: a data-modifying
-/// CTE checks and bumps the stream version, then inserts every event in one multi-row insert. If the
-/// version check fails nothing is written and a second query works out whether it was a retry of a
-/// committed append, a duplicate event id or a real conflict.
+/// CTE checks and bumps the stream version, then inserts every event in one multi-row insert; the
+/// unique index on (tenant, event id) refuses reused ids. If the version check fails nothing is
+/// written and a second query works out whether it was a retry of a committed append, a duplicate
+/// event id or a real conflict.
 /// The global log is read in (transaction id, position) order, only below the oldest transaction
 /// still running, so an event committed late is never skipped.
 /// </summary>
@@ -28,6 +29,8 @@ public sealed class PostgresEventStore(
     private const string EventColumns =
         "e.tx_id::text::bigint, e.global_position, e.tenant_id, e.stream_id, s.stream_type, e.stream_version, " +
         "e.event_id, e.event_type, e.schema_version, e.data::text, e.metadata::text, e.recorded_at";
+
+    private const string UniqueEventIdIndex = "ux_events_event_id";
 
     /// <summary>
     /// The oldest transaction that may still commit events, from the statement's own snapshot:
@@ -46,8 +49,6 @@ public sealed class PostgresEventStore(
                  WHERE a.datname <> current_database() AND a.backend_xid IS NOT NULL)))
         """;
 
-    private const string NoDuplicateIds =
-        "NOT EXISTS (SELECT 1 FROM events d WHERE d.tenant_id = @tenant AND d.event_id = ANY(@ids))";
 
     public Task<AppendResult> AppendAsync(
         string streamId,
@@ -57,7 +58,29 @@ public sealed class PostgresEventStore(
         CancellationToken cancellationToken = default)
     {
         var append = preparer.Prepare(streamId, streamType, expected, events);
-        return session.WriteAsync((connection, transaction, ct) => AppendAsync((NpgsqlConnection)connection, append, ct), cancellationToken);
+        return AppendAsync(append, cancellationToken);
+    }
+
+    private async Task<AppendResult> AppendAsync(PreparedAppend append, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await session.WriteAsync((connection, transaction, ct) => AppendAsync((NpgsqlConnection)connection, append, ct), cancellationToken);
+        }
+        catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueEventIdIndex })
+        {
+            // The version check passed but an event id is already stored. Outside a unit of work the
+            // append's own transaction has rolled back, so the committed data says whether this was a
+            // retry of an append that did commit. Inside one, the transaction cannot go on either way.
+            if (session.IsActive)
+            {
+                throw new InvalidAppendException(
+                    InvalidAppendException.Codes.DuplicateEvent,
+                    "An event id of this append is already stored; the unit of work cannot continue.");
+            }
+
+            return await session.ReadCommittedAsync((connection, ct) => ResolveRejectedAsync((NpgsqlConnection)connection, append, ct), cancellationToken);
+        }
     }
 
     private async Task<AppendResult> AppendAsync(NpgsqlConnection connection, PreparedAppend append, CancellationToken cancellationToken)
@@ -79,31 +102,30 @@ public sealed class PostgresEventStore(
     {
         var versionCheck = expected switch
         {
-            { IsAny: true } => $"""
+            { IsAny: true } => """
                 INSERT INTO streams (tenant_id, stream_id, stream_type, version, archived, created_at, updated_at)
                 VALUES (@tenant, @stream, @stream_type, @count, false, @now, @now)
                 ON CONFLICT (tenant_id, stream_id) DO UPDATE
                     SET version = streams.version + excluded.version, updated_at = excluded.updated_at
-                    WHERE streams.stream_type = excluded.stream_type AND {NoDuplicateIds}
+                    WHERE streams.stream_type = excluded.stream_type
                 RETURNING version
                 """,
-            { Value: 0 } => $"""
+            { Value: 0 } => """
                 INSERT INTO streams (tenant_id, stream_id, stream_type, version, archived, created_at, updated_at)
-                SELECT @tenant, @stream, @stream_type, @count, false, @now, @now
-                WHERE {NoDuplicateIds}
+                VALUES (@tenant, @stream, @stream_type, @count, false, @now, @now)
                 ON CONFLICT (tenant_id, stream_id) DO NOTHING
                 RETURNING version
                 """,
-            { IsStreamExists: true } => $"""
+            { IsStreamExists: true } => """
                 UPDATE streams SET version = version + @count, updated_at = @now
                 WHERE tenant_id = @tenant AND stream_id = @stream AND version > 0
-                    AND stream_type = @stream_type AND {NoDuplicateIds}
+                    AND stream_type = @stream_type
                 RETURNING version
                 """,
-            _ => $"""
+            _ => """
                 UPDATE streams SET version = version + @count, updated_at = @now
                 WHERE tenant_id = @tenant AND stream_id = @stream AND version = @expected
-                    AND stream_type = @stream_type AND {NoDuplicateIds}
+                    AND stream_type = @stream_type
                 RETURNING version
                 """,
         };

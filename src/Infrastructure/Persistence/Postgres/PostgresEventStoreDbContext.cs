@@ -42,10 +42,9 @@ public sealed class PostgresEventStoreDbContext(DbContextOptions<PostgresEventSt
                 .HasColumnName("tx_id")
                 .HasColumnType("xid8")
                 .HasDefaultValueSql("pg_current_xact_id()");
-            // The payload is an opaque string to the outbox: stored as text, delivered byte for byte.
+            // Payloads (like snapshot data) are opaque strings to their ports: stored as text, returned byte for byte.
             outbox.Property(o => o.Headers).HasColumnType("jsonb");
         });
 
-        modelBuilder.Entity<SnapshotRow>(snapshot => snapshot.Property(s => s.Data).HasColumnType("jsonb"));
     }
 }

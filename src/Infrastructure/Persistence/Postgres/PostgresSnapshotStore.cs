@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Reference.Infrastructure.Persistence.Sessions;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
@@ -20,7 +19,7 @@ public sealed class PostgresSnapshotStore(PersistenceSession session, ITenantCon
             {
                 await using var command = new NpgsqlCommand(
                     """
-                    SELECT version, schema_version, data::text FROM snapshots
+                    SELECT version, schema_version, data FROM snapshots
                     WHERE tenant_id = @tenant AND stream_id = @stream AND snapshot_type = @type
                     """,
                     (NpgsqlConnection)connection);
@@ -58,7 +57,7 @@ public sealed class PostgresSnapshotStore(PersistenceSession session, ITenantCon
                 command.Parameters.Add(new NpgsqlParameter<string>("type", snapshot.SnapshotType));
                 command.Parameters.Add(new NpgsqlParameter<long>("version", snapshot.Version));
                 command.Parameters.Add(new NpgsqlParameter<int>("schema", snapshot.SchemaVersion));
-                command.Parameters.Add(new NpgsqlParameter<string>("data", snapshot.Data) { NpgsqlDbType = NpgsqlDbType.Jsonb });
+                command.Parameters.Add(new NpgsqlParameter<string>("data", snapshot.Data));
                 command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
                 return await command.ExecuteNonQueryAsync(ct);
             },

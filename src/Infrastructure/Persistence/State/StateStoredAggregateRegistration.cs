@@ -7,7 +7,8 @@ namespace Reference.Infrastructure.Persistence.State;
 
 /// <summary>
 /// Maps a state-stored aggregate by convention, so feature code needs no EF Core attributes:
-/// the table is named after the type, the key is (tenant, <c>Id</c>), the tenant is a shadow column
+/// the table is named after the type, the key is (tenant, <c>Id</c>) and the id is unique on its own,
+/// the tenant is a shadow column
 /// filtered on every query, <c>Version</c> is the optimistic-concurrency token, properties with
 /// private setters are mapped, and record-typed properties become complex types (columns of the
 /// aggregate's own table). Anything else goes in <paramref name="customize"/>.
@@ -26,6 +27,10 @@ public sealed class StateStoredAggregateRegistration<TAggregate, TId>(Action<Ent
         entity.Property<string>(StateDbContext.TenantIdProperty).HasColumnName("tenant_id").HasMaxLength(100).IsRequired();
         entity.HasKey(StateDbContext.TenantIdProperty, nameof(Entity<TId>.Id));
         entity.Property(a => a.Id).ValueGeneratedNever();
+
+        // An id names one aggregate across all tenants: another tenant's write to it is refused
+        // (TenantMismatchException), never stored as a second row.
+        entity.HasIndex(a => a.Id).IsUnique();
         entity.Property(a => a.Version).IsConcurrencyToken();
         entity.Ignore(a => a.PendingEvents);
 

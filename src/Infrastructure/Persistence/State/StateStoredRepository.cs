@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Reference.Infrastructure.Persistence.Outbox;
 using Reference.Infrastructure.Persistence.Sessions;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
@@ -20,7 +19,7 @@ public sealed class StateStoredRepository<TAggregate, TId>(
     StateDbContextFactory contexts,
     IEventStore eventStore,
     IOutbox outbox,
-    DomainEventMessages messages,
+    OutboxMessageFactory messages,
     ITenantContext tenantContext) : IRepository<TAggregate, TId>
     where TAggregate : AggregateRoot<TId>
     where TId : notnull
@@ -76,7 +75,7 @@ public sealed class StateStoredRepository<TAggregate, TId>(
                 catch (DbUpdateException ex)
                 {
                     version.CurrentValue = loadedVersion;
-                    throw await ToConflictAsync(aggregate, loadedVersion, ex, cancellationToken);
+                    throw await ExplainFailedWriteAsync(aggregate, tenantId, loadedVersion, ex, cancellationToken);
                 }
             }
 
@@ -84,7 +83,7 @@ public sealed class StateStoredRepository<TAggregate, TId>(
             {
                 var streamId = aggregate.Id.ToString()!;
                 await eventStore.AppendAsync(streamId, StreamType, ExpectedVersion.Any, pending, cancellationToken);
-                await outbox.EnqueueAsync(messages.Create(streamId, StreamType, pending), cancellationToken);
+                await outbox.EnqueueAsync(pending.Select(e => messages.Create(StreamType, streamId, e)).ToArray(), cancellationToken);
             }
 
             await unitOfWork.CommitAsync(cancellationToken);
@@ -93,23 +92,44 @@ public sealed class StateStoredRepository<TAggregate, TId>(
         aggregate.MarkPersisted(newVersion);
     }
 
-    private async Task<Exception> ToConflictAsync(TAggregate aggregate, long loadedVersion, DbUpdateException exception, CancellationToken cancellationToken)
+    /// <summary>
+    /// Works out why a write touched no row or broke a unique key: the id belongs to another tenant
+    /// (refused, never a second row), somebody saved first, or a genuine constraint violation.
+    /// </summary>
+    private async Task<Exception> ExplainFailedWriteAsync(
+        TAggregate aggregate,
+        string tenantId,
+        long loadedVersion,
+        DbUpdateException exception,
+        CancellationToken cancellationToken)
     {
-        // A failed statement may have aborted the transaction, so the current version is read on a
+        // A failed statement may have aborted the transaction, so the stored row is read on a
         // connection of its own: it is only reported, never acted on.
-        var actual = await session.ReadCommittedAsync(
+        var stored = await session.ReadCommittedAsync(
             async (connection, ct) =>
             {
                 await using var context = contexts.Create(connection);
-                return await context.Set<TAggregate>().AsNoTracking().Where(HasId(aggregate.Id)).Select(a => (long?)a.Version).FirstOrDefaultAsync(ct);
+                return await context.Set<TAggregate>()
+                    .IgnoreQueryFilters()
+                    .AsNoTracking()
+                    .Where(HasId(aggregate.Id))
+                    .Select(a => new StoredRow(EF.Property<string>(a, StateDbContext.TenantIdProperty), a.Version))
+                    .FirstOrDefaultAsync(ct);
             },
             cancellationToken);
 
-        var isConflict = exception is DbUpdateConcurrencyException || (loadedVersion == 0 && actual is not null);
+        if (stored is not null && !string.Equals(stored.TenantId, tenantId, StringComparison.Ordinal))
+        {
+            return new TenantMismatchException(tenantId, $"{StreamType}/{aggregate.Id}");
+        }
+
+        var isConflict = exception is DbUpdateConcurrencyException || (loadedVersion == 0 && stored is not null);
         return isConflict
-            ? new ConcurrencyConflictException($"{StreamType}/{aggregate.Id}", loadedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), actual ?? 0)
+            ? new ConcurrencyConflictException($"{StreamType}/{aggregate.Id}", loadedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), stored?.Version ?? 0)
             : exception;
     }
+
+    private sealed record StoredRow(string TenantId, long Version);
 
     private static Expression<Func<TAggregate, bool>> HasId(TId id)
     {

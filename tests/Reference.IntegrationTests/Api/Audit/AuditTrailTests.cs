@@ -9,8 +9,12 @@ namespace Reference.IntegrationTests.Api.Audit;
 
 /// <summary>One business-intent record per command, whatever its outcome, read back through the audit API.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class AuditTrailTests(ReferenceApiFactory app)
+public sealed class AuditTrailTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_succeeded_command_is_recorded_with_actor_tenant_action_resource_and_correlation()
     {

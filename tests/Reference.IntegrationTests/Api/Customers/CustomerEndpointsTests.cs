@@ -7,8 +7,12 @@ using static Reference.IntegrationTests.Api.Support.OrdersApi;
 namespace Reference.IntegrationTests.Api.Customers;
 
 [Collection(ApiCollection.Name)]
-public sealed class CustomerEndpointsTests(ReferenceApiFactory app)
+public sealed class CustomerEndpointsTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private sealed record CustomerBody(Guid Id, string Name, string Email, long Version);
 
     [Fact]

@@ -6,8 +6,12 @@ namespace Reference.IntegrationTests.Api.Errors;
 
 /// <summary>The endpoints that opt out of authentication and tenancy: health and the OpenAPI document.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class HostingEndpointsTests(ReferenceApiFactory app)
+public sealed class HostingEndpointsTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]

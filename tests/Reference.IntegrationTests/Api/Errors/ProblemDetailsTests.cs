@@ -9,8 +9,12 @@ namespace Reference.IntegrationTests.Api.Errors;
 
 /// <summary>Every error status of the API, each with its stable problem type.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ProblemDetailsTests(ReferenceApiFactory app)
+public sealed class ProblemDetailsTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Invalid_fields_give_400_validation_failed_listing_every_field()
     {

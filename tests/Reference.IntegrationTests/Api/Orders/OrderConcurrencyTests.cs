@@ -6,8 +6,12 @@ using static Reference.IntegrationTests.Api.Support.OrdersApi;
 namespace Reference.IntegrationTests.Api.Orders;
 
 [Collection(ApiCollection.Name)]
-public sealed class OrderConcurrencyTests(ReferenceApiFactory app)
+public sealed class OrderConcurrencyTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Two_confirms_with_the_same_if_match_give_one_200_and_one_412()
     {

@@ -6,8 +6,12 @@ using static Reference.IntegrationTests.Api.Support.OrdersApi;
 namespace Reference.IntegrationTests.Api.Orders;
 
 [Collection(ApiCollection.Name)]
-public sealed class OrderEndpointsTests(ReferenceApiFactory app)
+public sealed class OrderEndpointsTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Place_order_returns_201_with_location_etag_and_id_and_version()
     {

@@ -11,12 +11,16 @@ using static Reference.IntegrationTests.Api.Support.OrdersApi;
 namespace Reference.IntegrationTests.Api.Pipeline;
 
 /// <summary>The behaviours run in the documented order, each only where its marker applies.</summary>
-public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<ObservedApiFactory>
+public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<ObservedApiFactory>, IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
-    public void A_command_passes_tracing_tenancy_authorization_validation_audit_cache_invalidation_and_unit_of_work_in_that_order()
+    public async Task A_command_passes_tracing_tenancy_authorization_validation_audit_cache_invalidation_and_unit_of_work_in_that_order()
     {
-        using var scope = app.Services.CreateScope();
+        await using var scope = app.Services.CreateAsyncScope();
 
         var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<PlaceOrder, Result<OrderVersion>>>().Select(b => b.GetType().GetGenericTypeDefinition());
 
@@ -35,9 +39,9 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
     }
 
     [Fact]
-    public void A_query_passes_tracing_tenancy_authorization_validation_and_caching_but_no_unit_of_work()
+    public async Task A_query_passes_tracing_tenancy_authorization_validation_and_caching_but_no_unit_of_work()
     {
-        using var scope = app.Services.CreateScope();
+        await using var scope = app.Services.CreateAsyncScope();
 
         var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<GetOrder, Result<Features.Orders.GetOrder.OrderDetails>>>().Select(b => b.GetType().GetGenericTypeDefinition());
 

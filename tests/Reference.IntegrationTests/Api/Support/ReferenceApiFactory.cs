@@ -1,21 +1,51 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Reference.Infrastructure.Persistence.Schema;
+using Reference.Infrastructure.Persistence.State;
+using Reference.TestSupport.Postgres;
 
 namespace Reference.IntegrationTests.Api.Support;
 
 /// <summary>
-/// The application over real HTTP (in-process TestServer), configured for tests: two tenants
-/// (<c>acme</c>, <c>globex</c>), a known token signing key, DI scope validation, and clients that
-/// fail the test on any 500. Reuse it from any test project: derive to override configuration
-/// (<see cref="Settings"/>) or services (<see cref="ConfigureTestServices"/>).
+/// The application over real HTTP (in-process TestServer) on a real PostgreSQL database of its own
+/// (from the shared test server, migrated at start-up), configured for tests: two tenants (<c>acme</c>,
+/// <c>globex</c>), a known token signing key, DI scope validation, and clients that fail the test on any
+/// 500. <see cref="ResetDatabaseAsync"/> empties every table (Respawn) between tests. Reuse it from any
+/// test project: derive to override configuration (<see cref="Settings"/>) or services (<see cref="ConfigureTestServices"/>).
 /// </summary>
-public class ReferenceApiFactory : WebApplicationFactory<Program>
+public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Acme = "acme";
     public const string Globex = "globex";
+
+    private DatabaseReset? _database;
+
+    /// <summary>The connection string of this app's database, for tests that inspect or tamper with rows.</summary>
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The factory has not been initialised by xunit yet.");
+
+    public async Task InitializeAsync()
+    {
+        // The persistence layer's own migration-history tables survive resets, so the app stays "ready".
+        _database = new DatabaseReset(
+            await PostgresServer.Instance.CreateDatabaseAsync("api"),
+            EventStoreDbContext.MigrationsHistoryTable,
+            StateDbContext.MigrationsHistoryTable);
+        _ = Services; // starts the host: migrations and the audit table are created now, not in the first test
+    }
+
+    /// <summary>Empties every table but the migration history, so each test starts from a clean database.</summary>
+    public Task ResetDatabaseAsync() => _database!.ResetAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await PostgresServer.Instance.DropDatabaseAsync(_database.ConnectionString);
+        }
+    }
 
     /// <summary>Configuration applied over appsettings; derived factories add their own (e.g. a connection string).</summary>
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>
@@ -26,6 +56,9 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>
         ["Authentication:Schemes:Bearer:SigningKeys:0:Value"] = TestTokens.SigningKeyBase64,
         ["MultiTenancy:Tenants:acme:Name"] = "Acme Corporation",
         ["MultiTenancy:Tenants:globex:Name"] = "Globex Corporation",
+        ["Persistence:Provider"] = "Postgres",
+        ["Persistence:MigrateOnStartup"] = "true",
+        ["ConnectionStrings:Postgres"] = ConnectionString,
     };
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
@@ -35,7 +68,14 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings()));
+
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings (the persistence
+        // provider) while registering services, before late configuration sources are added.
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseDefaultServiceProvider(options =>
         {
             options.ValidateScopes = true;

@@ -8,8 +8,12 @@ namespace Reference.IntegrationTests.Api.Tenancy;
 
 /// <summary>Tenant A can neither see, change nor infer tenant B's data; a tenant is never chosen by header against the token.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class TenantIsolationTests(ReferenceApiFactory app)
+public sealed class TenantIsolationTests(ReferenceApiFactory app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => app.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task Another_tenants_order_is_not_found_for_reads()
     {

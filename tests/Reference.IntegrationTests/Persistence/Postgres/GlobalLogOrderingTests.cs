@@ -1,11 +1,14 @@
+using Npgsql;
 using Reference.IntegrationTests.Persistence.Support;
 using Reference.SharedKernel.Events;
+using Reference.TestSupport.Postgres;
 
 namespace Reference.IntegrationTests.Persistence.Postgres;
 
 /// <summary>
 /// The PostgreSQL global log never lets a reader overtake a transaction that is still running
-/// (ADR 0003), and transactions that never commit leave nothing for readers to wait for.
+/// (ADR 0003), transactions that never commit leave nothing for readers to wait for, and
+/// transactions of other databases on the same cluster do not count.
 /// </summary>
 public sealed class GlobalLogOrderingTests(PostgresWriteSideDatabase database)
     : WriteSideTestBase(database), IClassFixture<PostgresWriteSideDatabase>
@@ -79,6 +82,35 @@ public sealed class GlobalLogOrderingTests(PostgresWriteSideDatabase database)
         Assert.Equal([committed.EventId], delivered.Select(e => e.EventId));
         await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => stuckUnitOfWork.CommitAsync());
         await stuckUnitOfWork.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_transaction_open_in_another_database_of_the_cluster_does_not_hold_readers_back()
+    {
+        using var tenant = AsTenant(TenantA);
+        var otherDatabase = await PostgresServer.Instance.CreateDatabaseAsync("unrelated");
+        try
+        {
+            await using var unrelated = new NpgsqlConnection(otherDatabase);
+            await unrelated.OpenAsync();
+            await using var longTransaction = await unrelated.BeginTransactionAsync();
+            await using (var takeXid = new NpgsqlCommand("SELECT pg_current_xact_id()", unrelated, longTransaction))
+            {
+                await takeXid.ExecuteScalarAsync();
+            }
+
+            var appended = new ItemAdded("committed-after-the-unrelated-transaction-began", 1);
+            await AppendAsync(NewStreamId(), ExpectedVersion.NoStream, appended);
+
+            var page = await ReadPageAsync(LogPosition.Start);
+
+            Assert.Equal([appended.EventId], page.Events.Select(e => e.EventId));
+            await longTransaction.RollbackAsync();
+        }
+        finally
+        {
+            await PostgresServer.Instance.DropDatabaseAsync(otherDatabase);
+        }
     }
 
     private async Task<ReadAllPage> ReadPageAsync(LogPosition after)

@@ -10,6 +10,7 @@ using Reference.Infrastructure.Persistence.State;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
+using Reference.TestSupport.Contracts.Repository;
 
 namespace Reference.IntegrationTests.Persistence.Support;
 
@@ -52,11 +53,15 @@ public sealed class PersistenceTestHost : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new TestEnvironment());
         services.AddSingleton<IHostApplicationLifetime, NullLifetime>();
         services.AddSingleton<IEventUpcaster, ItemRenamedV1Upcaster>();
-        services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>(
-            customer => customer.HasUniqueIndexPerTenant(c => c.Email)));
+        services.AddPersistence(configuration, persistence => persistence
+            .AddStateStoredAggregate<Customer, Guid>(customer => customer.HasUniqueIndexPerTenant(c => c.Email))
+            .AddStateStoredAggregate<ContractAccount, Guid>());
 
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        serviceProvider.GetRequiredService<EventTypeRegistry>().RegisterFromAssembly(typeof(PersistenceTestHost).Assembly);
+        serviceProvider.GetRequiredService<EventTypeRegistry>()
+            .RegisterFromAssembly(typeof(PersistenceTestHost).Assembly)
+            .Register<AccountOpened>()
+            .Register<MoneyDeposited>();
         await serviceProvider.GetRequiredService<PersistenceMigrator>().MigrateAsync();
         return new PersistenceTestHost(serviceProvider);
     }
@@ -101,6 +106,8 @@ public sealed class PortsScope(AsyncServiceScope scope) : IAsyncDisposable
     public IOutbox Outbox => scope.ServiceProvider.GetRequiredService<IOutbox>();
 
     public ISnapshotStore Snapshots => scope.ServiceProvider.GetRequiredService<ISnapshotStore>();
+
+    public IRepository<ContractAccount, Guid> Accounts => scope.ServiceProvider.GetRequiredService<IRepository<ContractAccount, Guid>>();
 
     public IRepository<Customer, Guid> Customers => scope.ServiceProvider.GetRequiredService<IRepository<Customer, Guid>>();
 

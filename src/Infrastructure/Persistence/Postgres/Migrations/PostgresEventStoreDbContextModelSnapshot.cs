@@ -229,7 +229,7 @@ namespace Reference.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("data");
 
                     b.Property<int>("SchemaVersion")

@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 
-namespace Reference.Web.Interim;
+namespace Reference.Web.Caching;
 
-/// <summary>A process-local <see cref="ICache"/>: entries and tags are prefixed with the ambient tenant.</summary>
+/// <summary>
+/// A process-local <see cref="ICache"/>: entries and tags are prefixed with the ambient tenant. Fine for
+/// one node; several nodes need a shared cache (Redis) registered in its place, or they serve stale reads.
+/// </summary>
 public sealed class InMemoryCache(ITenantContext tenant, TimeProvider clock) : ICache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Reference.FilteringBenchmarks.BenchOrder).Assembly).Run(args);
