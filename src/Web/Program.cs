@@ -1,13 +1,16 @@
+using Reference.Infrastructure.Projections;
 using Reference.Web.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddReferenceApi(builder.Configuration);
 builder.Services.AddReferencePersistence(builder.Configuration);
+builder.Services.AddReferenceProjections(builder.Configuration, typeof(Reference.Features.Orders.OrderSummaryProjection).Assembly);
 
 var app = builder.Build();
 
 app.UseReferenceApi();
+app.UseReferenceProjections();
 
 await app.RunAsync();
 

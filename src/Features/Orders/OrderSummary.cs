@@ -1,0 +1,36 @@
+using Reference.SharedKernel.Ports;
+
+namespace Reference.Features.Orders;
+
+/// <summary>The order summary read model: what order lists show, kept up to date by <see cref="OrderSummaryProjection"/>.</summary>
+public sealed class OrderSummary : IReadModel
+{
+    public string Id { get; set; } = "";
+
+    public string TenantId { get; set; } = "";
+
+    public Guid CustomerId { get; set; }
+
+    public string Currency { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public int LineCount { get; set; }
+
+    public int ItemCount { get; set; }
+
+    public decimal Total { get; set; }
+
+    /// <summary>
+    /// The lines (sku → quantity and unit price) as JSON, so removing a line can adjust the total.
+    /// One flat column keeps the read model mappable by every store.
+    /// </summary>
+    public string Lines { get; set; } = "{}";
+
+    /// <summary>The order's stream version after the last event projected.</summary>
+    public long Version { get; set; }
+
+    public DateTimeOffset PlacedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

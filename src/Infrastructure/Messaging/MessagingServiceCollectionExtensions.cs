@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Infrastructure.Jobs;
+using Reference.Infrastructure.Projections;
+using Reference.Infrastructure.ReadStore;
+using Reference.SharedKernel.Ports;
+
+namespace Reference.Infrastructure.Messaging;
+
+/// <summary>Registers the outbox dispatcher, the in-process broker with its mediator bridge, and the inbox.</summary>
+public static class MessagingServiceCollectionExtensions
+{
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OutboxDispatcherOptions>().Bind(configuration.GetSection(OutboxDispatcherOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProjectionSignal>();
+        services.TryAddSingleton<IMessageBroker, InProcessMessageBroker>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+        services.AddHostedService<MediatorNotificationBridge>();
+        if (configuration.GetValue("ReadStore:Provider", ReadStoreProvider.Relational) == ReadStoreProvider.Relational)
+        {
+            // The inbox and outbox maintenance live in the write side's database, next to the outbox.
+            services.AddSingleton<RelationalInbox>();
+            services.AddSingleton<IOutboxMaintenance, RelationalOutboxMaintenance>();
+            services.AddSingleton<OutboxJobs>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Reference.Infrastructure.Projections;
+
+/// <summary>Dead letters of projections. Adding the same (projection, generation, event) twice keeps one row.</summary>
+public interface IProjectionDeadLetters
+{
+    Task AddAsync(ProjectionDeadLetter deadLetter, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(string? projection, bool includeRedriven, int limit, CancellationToken cancellationToken = default);
+
+    Task<ProjectionDeadLetter?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the dead letter re-driven; false when it already was (another re-drive won).</summary>
+    Task<bool> MarkRedrivenAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,86 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Reference.Infrastructure.Jobs;
+using Reference.SharedKernel.Ports;
+using Reference.SharedKernel.Tenancy;
+
+namespace Reference.Infrastructure.Projections;
+
+/// <summary>
+/// Operator endpoints under <c>/api/admin/projections</c> (admin only): status and rebuild progress,
+/// starting a rebuild, listing and re-driving dead letters. The work itself runs as Hangfire jobs.
+/// </summary>
+public static class ProjectionAdminEndpoints
+{
+    public const string AdminRole = "admin";
+
+    public static IEndpointRouteBuilder MapProjectionAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/api/admin/projections")
+            .RequireAuthorization(policy => policy.RequireRole(AdminRole))
+            .WithTags("Projections");
+
+        admin.MapGet("/", async (ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
+        {
+            var now = time.GetUtcNow();
+            var list = await checkpoints.ListAsync(cancellationToken: ct);
+            return Results.Ok(list.Select(c =>
+            {
+                var elapsed = (c.UpdatedAt - c.CreatedAt).TotalSeconds;
+                var lag = metrics.LagOf(c.Projection);
+                return new ProjectionStatusView(
+                    c.Projection, c.Generation, c.Status.ToString(), c.Position.TransactionId, c.Position.Position, c.EventsProcessed,
+                    elapsed > 0 ? Math.Round(c.EventsProcessed / elapsed, 1) : 0, c.Owner, c.LeaseUntil > now, c.UpdatedAt, c.LastError,
+                    c.Status == ProjectionStatus.Live ? lag.Events : null, c.Status == ProjectionStatus.Live ? lag.Seconds : null);
+            }));
+        });
+
+        admin.MapPost("/{name}/rebuild", (string name, IEnumerable<IProjectionRunner> runners, IBackgroundJobClient jobs, ITenantContext tenants) =>
+        {
+            if (runners.All(r => r.Projection.Name != name))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown projection", type: "https://reference.dev/problems/not-found");
+            }
+
+            // A rebuild covers every tenant: the job runs in the system scope.
+            using var system = tenants.BeginSystemScope();
+            var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RebuildAsync(name, CancellationToken.None));
+            return Results.Accepted($"/api/admin/projections", new { jobId });
+        });
+
+        admin.MapGet("/dead-letters", async (string? projection, IProjectionDeadLetters deadLetters, CancellationToken ct) =>
+            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: 200, ct)));
+
+        admin.MapPost("/dead-letters/{id:guid}/redrive", async (Guid id, IProjectionDeadLetters deadLetters, IBackgroundJobClient jobs, ITenantContext tenants, CancellationToken ct) =>
+        {
+            if (await deadLetters.GetAsync(id, ct) is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown dead letter", type: "https://reference.dev/problems/not-found");
+            }
+
+            using var system = tenants.BeginSystemScope();
+            var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RedriveDeadLetterAsync(id, CancellationToken.None));
+            return Results.Accepted($"/api/admin/projections/dead-letters", new { jobId });
+        });
+
+        return endpoints;
+    }
+}
+
+/// <summary>One projection generation as the status endpoint shows it.</summary>
+public sealed record ProjectionStatusView(
+    string Projection,
+    int Generation,
+    string Status,
+    long TransactionId,
+    long Position,
+    long EventsProcessed,
+    double EventsPerSecond,
+    string? Owner,
+    bool LeaseHeld,
+    DateTimeOffset HeartbeatAt,
+    string? LastError,
+    long? LagEvents,
+    double? LagSeconds);

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace Reference.Infrastructure.Projections;
+
+/// <summary>
+/// Projection metrics on the <c>Reference.Projections</c> meter, exported by OpenTelemetry:
+/// events applied, dead letters, and per-projection lag in events and seconds.
+/// </summary>
+public sealed class ProjectionMetrics : IDisposable
+{
+    public const string MeterName = "Reference.Projections";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _deadLetters;
+    private readonly ConcurrentDictionary<string, Lag> _lag = new(StringComparer.Ordinal);
+
+    public ProjectionMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meter = meterFactory.Create(MeterName);
+        _events = _meter.CreateCounter<long>("reference.projection.events", "{event}", "Events applied by projections.");
+        _deadLetters = _meter.CreateCounter<long>("reference.projection.dead_letters", "{event}", "Events a projection dead-lettered.");
+        _meter.CreateObservableGauge("reference.projection.lag.events", () => Observe(l => l.Events), "{event}", "Events read but not yet applied at the last batch.");
+        _meter.CreateObservableGauge("reference.projection.lag.seconds", () => Observe(l => l.Seconds), "s", "Age of the oldest event not yet applied.");
+    }
+
+    public void Applied(string projection, int count) =>
+        _events.Add(count, new KeyValuePair<string, object?>("projection", projection));
+
+    public void DeadLettered(string projection) =>
+        _deadLetters.Add(1, new KeyValuePair<string, object?>("projection", projection));
+
+    public void RecordLag(string projection, long events, double seconds) => _lag[projection] = new Lag(events, seconds);
+
+    /// <summary>The last lag recorded for <paramref name="projection"/>, for the status endpoint.</summary>
+    public (long Events, double Seconds) LagOf(string projection) =>
+        _lag.TryGetValue(projection, out var lag) ? (lag.Events, lag.Seconds) : (0, 0);
+
+    public void Dispose() => _meter.Dispose();
+
+    private IEnumerable<Measurement<double>> Observe(Func<Lag, double> value) =>
+        _lag.Select(entry => new Measurement<double>(value(entry.Value), new KeyValuePair<string, object?>("projection", entry.Key)));
+
+    private sealed record Lag(long Events, double Seconds);
+}

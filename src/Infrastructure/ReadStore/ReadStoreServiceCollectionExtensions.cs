@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Infrastructure.Persistence.Sqlite;
+using Reference.Infrastructure.Projections;
+using Reference.Infrastructure.ReadStore.Mongo;
+using Reference.Infrastructure.ReadStore.Relational;
+using Reference.SharedKernel.InMemory.ReadModels;
+using Reference.SharedKernel.Ports;
+
+namespace Reference.Infrastructure.ReadStore;
+
+/// <summary>Registers the read store selected by <c>ReadStore:Provider</c> (Relational by default).</summary>
+public static class ReadStoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddReadStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = configuration.GetValue("ReadStore:Provider", ReadStoreProvider.Relational);
+        services.TryAddSingleton(sp => new ReadModelCatalog(sp.GetServices<ReadModelRegistration>().Select(r => r.ReadModelType)));
+        return provider switch
+        {
+            ReadStoreProvider.InMemory => services.AddInMemoryReadStore(),
+            ReadStoreProvider.Mongo => services.AddMongoReadStore(configuration),
+            _ => services.AddRelationalReadStore(RelationalTarget(configuration)),
+        };
+    }
+
+    public static IServiceCollection AddInMemoryReadStore(this IServiceCollection services)
+    {
+        services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.AddSingleton(typeof(IReadModelStore<>), typeof(InMemoryReadModelStore<>));
+        services.AddSingleton<IProjectionDeadLetters, InMemoryProjectionDeadLetters>();
+        return services;
+    }
+
+    public static IServiceCollection AddRelationalReadStore(this IServiceCollection services, (RelationalEngine Engine, string ConnectionString) target)
+    {
+        services.AddDbContextFactory<ProjectionsDbContext>(o => RelationalReadStoreDatabase.Configure(o, target.Engine, target.ConnectionString));
+        services.AddDbContextFactory<ReadModelDbContext>(o => RelationalReadStoreDatabase.Configure(o, target.Engine, target.ConnectionString));
+        services.AddSingleton<ICheckpointStore, RelationalCheckpointStore>();
+        services.AddSingleton(typeof(IReadModelStore<>), typeof(RelationalReadModelStore<>));
+        services.AddSingleton<IProjectionDeadLetters, RelationalProjectionDeadLetters>();
+        services.AddHostedService<ReadStoreSchemaInitializer>();
+        return services;
+    }
+
+    /// <summary>The write side's database: <c>Persistence:Provider</c> = Sqlite (default) | Postgres.</summary>
+    public static (RelationalEngine Engine, string ConnectionString) RelationalTarget(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var engine = configuration.GetValue("Persistence:Provider", RelationalEngine.Sqlite);
+        if (engine == RelationalEngine.Postgres)
+        {
+            return (engine, configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Persistence:Provider is Postgres but ConnectionStrings:Postgres is not set."));
+        }
+
+        // The same file as the write side, resolved the same way (relative to the content root).
+        var sqlite = SqliteDatabaseFile.ResolveConnectionString(
+            configuration.GetConnectionString("Sqlite") ?? "Data Source=App_Data/reference.db",
+            configuration[Microsoft.Extensions.Hosting.HostDefaults.ContentRootKey] ?? AppContext.BaseDirectory);
+        return (engine, sqlite);
+    }
+}
