@@ -1,3 +1,4 @@
+using Reference.Features;
 using Reference.Infrastructure.Projections;
 using Reference.Web.Composition;
 
@@ -5,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddReferenceApi(builder.Configuration);
 builder.Services.AddReferencePersistence(builder.Configuration);
-builder.Services.AddReferenceProjections(builder.Configuration, typeof(Reference.Features.Orders.OrderSummaryProjection).Assembly);
+builder.Services.AddReferenceProjections(builder.Configuration, FeaturesAssembly.Assembly);
 
 var app = builder.Build();
 
