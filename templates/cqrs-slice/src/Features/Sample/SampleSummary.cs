@@ -5,9 +5,11 @@ namespace Reference.Features.Sample;
 /// <summary>Read model of a sample, kept up to date by <see cref="SampleSummaryProjection"/>.</summary>
 public sealed class SampleSummary : IReadModel
 {
-    public required string Id { get; init; }
+    public string Id { get; set; } = "";
 
-    public required string TenantId { get; set; }
+    public string TenantId { get; set; } = "";
 
-    public required string Name { get; set; }
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,10 +1,20 @@
-using Reference.SharedKernel.Ports;
+using Reference.SharedKernel.Projections;
 
 namespace Reference.Features.Sample;
 
-/// <summary>Builds <see cref="SampleSummary"/> from the sample's events. Idempotent: replaying an event is harmless.</summary>
-public sealed class SampleSummaryProjection(IReadModelStore<SampleSummary> store)
+/// <summary>
+/// Builds <see cref="SampleSummary"/> from the sample's events. A pure fold: the projection engine
+/// stores the document and the checkpoint, so replaying an event is harmless.
+/// </summary>
+public sealed class SampleSummaryProjection : Projection<SampleSummary>
 {
-    public Task ApplyAsync(SampleCreated created, string tenantId, CancellationToken cancellationToken) =>
-        store.UpsertAsync(new SampleSummary { Id = created.SampleId.ToString("N"), TenantId = tenantId, Name = created.Name }, cancellationToken);
+    public SampleSummaryProjection()
+        : base("sample-summary")
+    {
+        Create<SampleCreated>(e => e.SampleId.ToString(), e => new SampleSummary
+        {
+            Name = e.Data.Name,
+            CreatedAt = e.RecordedAt,
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using Reference.Features.Sample;
+using Reference.SharedKernel.Events;
 
 namespace Reference.UnitTests.Sample;
 
@@ -18,5 +19,21 @@ public sealed class CreateSampleTests
         var id = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
 
         Assert.Equal("sample-0193a1b2c3d47e5f8a9b0c1d2e3f4a5b", CreateSampleHandler.StreamId(id));
+    }
+
+    [Fact]
+    public void Projection_creates_the_summary_from_the_created_event()
+    {
+        var created = new SampleCreated(Guid.NewGuid(), "First");
+        var recordedAt = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var stored = new StoredEvent(
+            new LogPosition(1, 1), "acme", CreateSampleHandler.StreamId(created.SampleId), "sample", 1, created.EventId,
+            "sample.created", 1, created, new EventMetadata(null, null, null, null), recordedAt);
+        var projection = new SampleSummaryProjection();
+
+        var summary = projection.Apply(null, stored);
+
+        Assert.Equal(created.SampleId.ToString(), projection.DocumentIdFor(stored));
+        Assert.Equal(("First", recordedAt), (summary!.Name, summary.CreatedAt));
     }
 }
