@@ -25,6 +25,15 @@ public sealed class MultiTenancyOptions
     /// <summary>Settings every tenant inherits unless it overrides them.</summary>
     public Dictionary<string, string> Defaults { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The tenant stores in lookup order; the first that knows an id wins. Empty means
+    /// <see cref="TenantStoreKind.Configuration"/> only.
+    /// </summary>
+    public List<TenantStoreKind> Stores { get; set; } = [];
+
+    /// <summary>The cache in front of the database store.</summary>
+    public TenantCacheOptions Cache { get; set; } = new();
+
     /// <summary>The configuration store: tenant id → definition.</summary>
     public Dictionary<string, TenantDefinition> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

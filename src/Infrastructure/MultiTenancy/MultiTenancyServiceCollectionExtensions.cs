@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Reference.Infrastructure.MultiTenancy.Database;
+using Reference.Infrastructure.Persistence;
+using Reference.Infrastructure.Persistence.Sessions;
 using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.MultiTenancy;
@@ -8,15 +12,48 @@ namespace Reference.Infrastructure.MultiTenancy;
 public static class MultiTenancyServiceCollectionExtensions
 {
     /// <summary>
-    /// The tenancy module: options from <c>MultiTenancy</c>, the configuration tenant store (another
-    /// <see cref="ITenantStore"/> registered earlier wins), the resolver, and the ambient context.
+    /// The tenancy module: options from <c>MultiTenancy</c>, the tenant stores named by
+    /// <c>MultiTenancy:Stores</c> (configuration only by default; another <see cref="ITenantStore"/>
+    /// registered earlier wins), the resolver, and the ambient context. The database store uses the
+    /// write side's database (<c>AddPersistence</c>), which also migrates its table.
     /// </summary>
     public static IServiceCollection AddReferenceMultiTenancy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<MultiTenancyOptions>(configuration.GetSection(MultiTenancyOptions.SectionName));
-        services.TryAddSingleton<ITenantStore, ConfigurationTenantStore>();
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(MultiTenancyOptions.SectionName);
+        services.Configure<MultiTenancyOptions>(section);
+        var stores = (section.Get<MultiTenancyOptions>()?.Stores ?? []).Distinct().ToArray();
+        if (stores.Length == 0)
+        {
+            stores = [TenantStoreKind.Configuration];
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ConfigurationTenantStore>();
+        if (stores.Contains(TenantStoreKind.Database))
+        {
+            services.TryAddSingleton(sp => new TenantDbContextFactory(sp.GetRequiredService<DatabaseConnector>()));
+            services.TryAddSingleton<DatabaseTenantStore>();
+            services.AddSingleton<ISchemaMigration, TenantStoreSchemaMigration>();
+        }
+
+        services.TryAddSingleton<ITenantStore>(sp => Compose(sp, stores));
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<ITenantContext, AmbientTenantContext>();
         return services;
+    }
+
+    private static ITenantStore Compose(IServiceProvider services, TenantStoreKind[] kinds)
+    {
+        var stores = kinds.Select(kind => kind switch
+        {
+            TenantStoreKind.Configuration => (ITenantStore)services.GetRequiredService<ConfigurationTenantStore>(),
+            TenantStoreKind.Database => new CachingTenantStore(
+                services.GetRequiredService<DatabaseTenantStore>(),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<IOptions<MultiTenancyOptions>>().Value.Cache),
+            _ => throw new InvalidOperationException($"Unknown tenant store '{kind}' in MultiTenancy:Stores."),
+        }).ToArray();
+        return stores.Length == 1 ? stores[0] : new CompositeTenantStore(stores);
     }
 }

@@ -12,11 +12,25 @@ namespace Reference.Infrastructure.Persistence;
 
 /// <summary>
 /// Brings the database schema up to date: the event store's migrations, then the state-stored
-/// aggregates' (their migrations when the application ships some, else their tables from the model).
+/// aggregates' (their migrations when the application ships some, else their tables from the model),
+/// then every other registered <see cref="ISchemaMigration"/>.
 /// </summary>
-public sealed class PersistenceMigrator(IServiceProvider services, DatabaseConnector connector, StateDbContextFactory stateContexts)
+public sealed class PersistenceMigrator(
+    IServiceProvider services,
+    DatabaseConnector connector,
+    StateDbContextFactory stateContexts,
+    IEnumerable<ISchemaMigration> otherSchemas)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await MigrateWriteSideAsync(cancellationToken);
+        foreach (var schema in otherSchemas)
+        {
+            await schema.MigrateAsync(cancellationToken);
+        }
+    }
+
+    private async Task MigrateWriteSideAsync(CancellationToken cancellationToken)
     {
         await using (var scope = services.CreateAsyncScope())
         {

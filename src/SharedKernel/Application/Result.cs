@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Reference.SharedKernel.Application;
 
 /// <summary>
@@ -22,7 +24,8 @@ public class Result : IFailureFactory<Result>
     static Result IFailureFactory<Result>.FromError(Error error) => Failure(error);
 }
 
-/// <summary>A result that carries a value when it succeeds.</summary>
+/// <summary>A result that carries a value when it succeeds. A successful one serializes as <c>{"value": ...}</c>.</summary>
+[JsonConverter(typeof(SuccessfulResultJsonConverter))]
 public sealed class Result<T> : Result, IFailureFactory<Result<T>>
 {
     private readonly T? _value;

@@ -7,8 +7,8 @@ using Reference.Features.Orders.Domain;
 using Reference.Infrastructure.EventSourcing;
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
+using Reference.SharedKernel.InMemory;
 using Reference.SharedKernel.Ports;
-using Reference.Web.Caching;
 using Reference.Web.Health;
 
 namespace Reference.Web.Composition;
@@ -35,6 +35,7 @@ public static class PersistenceRegistration
 #else
         services.AddPersistence(configuration, _ => { });
 #endif
+        // Process-local, so one node only; several nodes need a shared cache (Redis) registered in its place.
         services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
         return services;

@@ -1,3 +1,4 @@
+using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.InMemory;
 using Reference.SharedKernel.Ports;
@@ -10,6 +11,25 @@ namespace Reference.UnitTests.InMemory;
 public sealed class InMemoryAdapterTests
 {
     private readonly InMemoryAdapters _adapters = new(ContractEvents.Serializer());
+
+    private sealed record CustomerView(Guid Id, string Name);
+
+    [Fact]
+    public async Task The_cache_keeps_a_query_result_and_hands_back_a_copy_that_its_tag_invalidates()
+    {
+        using var scope = _adapters.Tenants.BeginScope("tenant-a");
+        Result<CustomerView> result = new CustomerView(Guid.NewGuid(), "Ada");
+        await _adapters.Cache.SetAsync("customer", result, new CacheEntryOptions(TimeSpan.FromMinutes(1)) { Tags = ["customer:1"] });
+
+        var hit = await _adapters.Cache.GetAsync<Result<CustomerView>>("customer");
+        await _adapters.Cache.InvalidateTagAsync("customer:1");
+        var afterInvalidation = await _adapters.Cache.GetAsync<Result<CustomerView>>("customer");
+
+        Assert.True(hit.Hit);
+        Assert.NotSame(result, hit.Value);
+        Assert.Equal(result.Value, hit.Value!.Value);
+        Assert.False(afterInvalidation.Hit);
+    }
 
     [Fact]
     public async Task A_begin_cancelled_while_waiting_for_the_writer_leaves_no_transaction_behind()

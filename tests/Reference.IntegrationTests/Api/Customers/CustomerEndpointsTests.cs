@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Npgsql;
 using Reference.Features.Shared.Http;
 using Reference.IntegrationTests.Api.Support;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
@@ -45,6 +46,31 @@ public sealed class CustomerEndpointsTests(ReferenceApiFactory app) : IAsyncLife
         var problem = await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed, ProblemTypes.PreconditionFailed);
         Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
         Assert.Equal("Grace Hopper", (await (await client.GetAsync($"/api/customers/{created.Id}")).ReadAsAsync<CustomerBody>()).Name);
+    }
+
+    [Fact]
+    public async Task A_repeated_read_is_served_from_the_cache_until_a_write_through_the_api_invalidates_it()
+    {
+        var client = app.Sales();
+        var created = await (await client.PostAsJsonAsync("/api/customers", new { name = "Linus", email = "linus@example.test" }))
+            .ReadAsAsync<VersionBody>(HttpStatusCode.Created);
+        Assert.Equal("Linus", (await (await client.GetAsync($"/api/customers/{created.Id}")).ReadAsAsync<CustomerBody>()).Name);
+
+        // Changed behind the application's back: only a cache hit still shows the old name.
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand("UPDATE customer SET \"Name\" = 'Changed in the database' WHERE \"Id\" = @id", connection);
+            update.Parameters.AddWithValue("id", created.Id);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var cached = await (await client.GetAsync($"/api/customers/{created.Id}")).ReadAsAsync<CustomerBody>();
+        await (await Rename(client, created.Id, "Linus Torvalds", "\"1\"")).ReadAsAsync<VersionBody>();
+        var afterWrite = await (await client.GetAsync($"/api/customers/{created.Id}")).ReadAsAsync<CustomerBody>();
+
+        Assert.Equal(new CustomerBody(created.Id, "Linus", "linus@example.test", 1), cached);
+        Assert.Equal(new CustomerBody(created.Id, "Linus Torvalds", "linus@example.test", 2), afterWrite);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Reference.Infrastructure.MultiTenancy.Database;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Persistence.State;
 using Reference.TestSupport.Postgres;
@@ -31,7 +32,8 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         _database = new DatabaseReset(
             await PostgresServer.Instance.CreateDatabaseAsync("api"),
             EventStoreDbContext.MigrationsHistoryTable,
-            StateDbContext.MigrationsHistoryTable);
+            StateDbContext.MigrationsHistoryTable,
+            TenantDbContext.MigrationsHistoryTable);
         _ = Services; // starts the host: migrations and the audit table are created now, not in the first test
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Time.Testing;
+using Reference.Infrastructure.MultiTenancy;
+
+namespace Reference.IntegrationTests.MultiTenancy;
+
+/// <summary>The cache's bound: made-up ids cannot grow it without limit.</summary>
+public sealed class CachingTenantStoreTests
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly RecordingStore _inner = new();
+
+    [Fact]
+    public async Task When_full_new_ids_go_to_the_store_uncached_until_entries_expire()
+    {
+        var options = new TenantCacheOptions { MaxEntries = 2, MissDuration = TimeSpan.FromSeconds(30) };
+        var store = new CachingTenantStore(_inner, _time, options);
+        await store.FindAsync("probe-1");
+        await store.FindAsync("probe-2");
+
+        await store.FindAsync("probe-3");
+        await store.FindAsync("probe-3");
+        Assert.Equal(4, _inner.Lookups);
+
+        _time.Advance(options.MissDuration);
+        await store.FindAsync("probe-3");
+        await store.FindAsync("probe-3");
+        Assert.Equal(5, _inner.Lookups);
+    }
+
+    private sealed class RecordingStore : ITenantStore
+    {
+        public int Lookups { get; private set; }
+
+        public ValueTask<TenantInfo?> FindAsync(string tenantId, CancellationToken cancellationToken = default)
+        {
+            Lookups++;
+            return ValueTask.FromResult<TenantInfo?>(null);
+        }
+    }
+}
