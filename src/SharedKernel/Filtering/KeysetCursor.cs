@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 
 namespace Reference.SharedKernel.Filtering;

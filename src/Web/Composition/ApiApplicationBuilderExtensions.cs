@@ -22,13 +22,15 @@ public static class ApiApplicationBuilderExtensions
         app.UseMiddleware<RequestShapeMiddleware>();
 
         // The document is public (clients generate code from it); the interactive UI is for development.
-        app.UseSwaggerGen(
-            document => document.Path = "/openapi/{documentName}.json",
-            ui =>
+        app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseSwaggerUi(ui =>
             {
                 ui.Path = "/swagger";
                 ui.DocumentPath = "/openapi/{documentName}.json";
             });
+        }
 
         app.UseAuthentication();
         app.UseAuthorization();

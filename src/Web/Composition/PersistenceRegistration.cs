@@ -4,6 +4,7 @@ using Reference.Features;
 using Reference.Features.Customers.Domain;
 using Reference.Features.Orders.Domain;
 #endif
+using Reference.Infrastructure.EventSourcing;
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
@@ -25,8 +26,12 @@ public static class PersistenceRegistration
         services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(FeaturesAssembly.Assembly));
 #if (Samples)
         services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>());
-        services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp =>
-            new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay));
+
+        // Orders' events are announced through the outbox in the append's transaction, like Customers'.
+        services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp => new OutboxPublishingRepository<Order>(
+            new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay),
+            sp.GetRequiredService<IOutbox>(),
+            sp.GetRequiredService<OutboxMessageFactory>()));
 #else
         services.AddPersistence(configuration, _ => { });
 #endif
