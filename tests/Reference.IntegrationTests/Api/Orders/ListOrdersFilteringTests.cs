@@ -146,18 +146,18 @@ public sealed class ListOrdersFilteringTests(ReferenceApiFactory app) : IAsyncLi
     }
 
     [Theory]
-    [InlineData("tenantId=globex")]
-    [InlineData("x=1|tenantId=globex")]
-    [InlineData("total>0|tenantId=globex")]
-    [InlineData("tenantId:eq:globex")]
-    [InlineData("ｔenantId=globex")]
-    public async Task Filtering_on_the_tenant_is_an_unknown_field_not_a_widening(string filter)
+    [InlineData("tenantId=globex", FilterErrorCodes.UnknownField)]
+    [InlineData("x=1|tenantId=globex", FilterErrorCodes.UnknownField)]
+    [InlineData("total>0|tenantId=globex", FilterErrorCodes.UnknownField)]
+    [InlineData("tenantId:eq:globex", FilterErrorCodes.UnknownField)]
+    [InlineData("ｔenantId=globex", FilterErrorCodes.SyntaxError)]
+    public async Task Filtering_on_the_tenant_is_an_error_not_a_widening(string filter, string code)
     {
         await SeedAsync();
 
         var response = await app.Sales().GetAsync(ListApi.Url("/api/orders", ("filter", filter)));
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, FilterErrorCodes.ProblemTypeOf(FilterErrorCodes.UnknownField));
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, FilterErrorCodes.ProblemTypeOf(code));
     }
 
     [Theory]
@@ -192,7 +192,9 @@ public sealed class ListOrdersFilteringTests(ReferenceApiFactory app) : IAsyncLi
         var acme = await List(app.Sales(), ("filter", $"customerId={s.Customer}"), ("sort", "total"));
         var globex = await List(app.Sales(ReferenceApiFactory.Globex), ("filter", $"customerId={s.Customer}"));
 
-        Assert.Equal(([s.Small, s.Medium, s.Large], 3), (acme.Items.Select(i => i.Id).ToList(), acme.TotalCount));
-        Assert.Equal(([s.Foreign], 1), (globex.Items.Select(i => i.Id).ToList(), globex.TotalCount));
+        Assert.Equal([s.Small, s.Medium, s.Large], acme.Items.Select(i => i.Id));
+        Assert.Equal(3, acme.TotalCount);
+        Assert.Equal([s.Foreign], globex.Items.Select(i => i.Id));
+        Assert.Equal(1, globex.TotalCount);
     }
 }
