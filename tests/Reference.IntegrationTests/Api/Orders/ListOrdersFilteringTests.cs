@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Reference.Features.Orders;
 using Reference.IntegrationTests.Api.Support;
 using Reference.IntegrationTests.Projections.Support;
 using Reference.SharedKernel.Filtering;
@@ -196,5 +198,18 @@ public sealed class ListOrdersFilteringTests(ReferenceApiFactory app) : IAsyncLi
         Assert.Equal(3, acme.TotalCount);
         Assert.Equal([s.Foreign], globex.Items.Select(i => i.Id));
         Assert.Equal(1, globex.TotalCount);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_list_parameters_and_the_allowed_fields()
+    {
+        var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var operation = document.GetProperty("paths").GetProperty("/api/orders").GetProperty("get");
+        var parameters = operation.GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("description", out var d) ? d.GetString() : null, StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string> { "filter", "orderBy", "sort", "page", "pageSize", "limit", "offset", "cursor" }, parameters.Keys.ToHashSet());
+        Assert.All(new[] { "filter", "orderBy", "sort", "page", "pageSize" }, name => Assert.False(string.IsNullOrEmpty(parameters[name]), $"{name} has no description."));
+        Assert.Contains(OrderSummaryFields.Map.Describe(), operation.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }
