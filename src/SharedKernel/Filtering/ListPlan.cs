@@ -26,8 +26,19 @@ public sealed class ListPlan<T>
 
     public async Task<PagedResult<T>> ExecuteAsync(IQueryExecutor executor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(executor);
         var total = await executor.CountAsync(Filtered, cancellationToken);
         var rows = await executor.ToListAsync(PageQuery, cancellationToken);
+        return ToResult(total, rows);
+    }
+
+    /// <summary>
+    /// Assembles the page from what <see cref="Filtered"/> counted and <see cref="PageQuery"/> returned, for
+    /// callers that run the two queries themselves (a store that owns its connection, for instance).
+    /// </summary>
+    public PagedResult<T> ToResult(int total, IReadOnlyList<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         var more = rows.Count > Paging.PageSize;
         var items = more ? rows.Take(Paging.PageSize).ToList() : rows;
         var next = more && KeysetCursor.Supports(_order) ? KeysetCursor.Encode(_order, items[^1]) : null;

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Reference.Features.Shared.Http;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Filtering;
 using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Web.Http;
 
 /// <summary>
 /// The outermost middleware: maps the exceptions that carry an expected meaning to their problem
-/// (422 rule violated, 409/412 concurrency, 400/413 bad request, ...). Anything else is a bug,
+/// (422 rule violated, 409/412 concurrency, 400 bad filter or request, 413, ...). Anything else is a bug,
 /// answered with a 500 problem that reveals nothing and logged with its trace id.
 /// </summary>
 public sealed partial class ExceptionProblemMiddleware(RequestDelegate next, ILogger<ExceptionProblemMiddleware> logger)
@@ -57,6 +58,13 @@ public sealed partial class ExceptionProblemMiddleware(RequestDelegate next, ILo
             case TenantMismatchException:
                 // Another tenant's resource does not exist as far as this caller can tell.
                 return ApiProblems.Create(context, StatusCodes.Status404NotFound, ProblemTypes.NotFound, "The resource was not found.");
+
+            case FilterException filter:
+                // The module owns the type URI per code; the field and position point the client at the fault.
+                var invalidList = ApiProblems.Create(context, StatusCodes.Status400BadRequest, filter.ProblemType, "The list request is invalid.", filter.Message, filter.Code);
+                invalidList.Extensions["field"] = filter.Field;
+                invalidList.Extensions["position"] = filter.Position;
+                return invalidList;
 
             case InvalidAppendException invalid:
                 return ApiProblems.Create(context, StatusCodes.Status400BadRequest, ProblemTypes.ValidationFailed, "The request is invalid.", invalid.Message, invalid.Code);

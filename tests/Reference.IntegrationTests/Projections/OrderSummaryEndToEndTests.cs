@@ -9,7 +9,7 @@ namespace Reference.IntegrationTests.Projections;
 [Collection(ApiCollection.Name)]
 public sealed class OrderSummaryEndToEndTests(ReferenceApiFactory app)
 {
-    private sealed record ListBody(List<ItemBody> Items, int Total, int Page, int PageSize);
+    private sealed record ListBody(List<ItemBody> Items, int TotalCount, int Page, int PageSize);
 
     private sealed record ItemBody(Guid Id, Guid CustomerId, string Currency, string Status, int LineCount, decimal Total, long Version);
 
@@ -53,7 +53,7 @@ public sealed class OrderSummaryEndToEndTests(ReferenceApiFactory app)
         var placed = await OrdersApi.PlaceAsync(sales);
         await Eventually.ReturnsAsync(() => FindAsync(sales, placed.Id), s => s is not null);
 
-        var confirmedOnly = await (await sales.GetAsync("/api/orders?status=Confirmed&pageSize=100")).Content.ReadFromJsonAsync<ListBody>();
+        var confirmedOnly = await (await sales.GetAsync("/api/orders?filter=status%3DConfirmed&pageSize=100")).Content.ReadFromJsonAsync<ListBody>();
         Assert.DoesNotContain(confirmedOnly!.Items, i => i.Id == placed.Id);
 
         var bad = await sales.GetAsync("/api/orders?pageSize=1000");
