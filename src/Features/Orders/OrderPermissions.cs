@@ -4,6 +4,9 @@ namespace Reference.Features.Orders;
 public static class OrderPermissions
 {
     public const string Read = "orders.read";
+
+    /// <summary>Read every order of the tenant; without it a principal lists only the orders they placed.</summary>
+    public const string ReadAll = "orders.read.all";
     public const string Write = "orders.write";
     public const string Cancel = "orders.cancel";
 }

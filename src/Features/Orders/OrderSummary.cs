@@ -11,6 +11,9 @@ public sealed class OrderSummary : IReadModel
 
     public Guid CustomerId { get; set; }
 
+    /// <summary>The user id of whoever placed the order (from the event's metadata); row access policies filter on it.</summary>
+    public string PlacedBy { get; set; } = "";
+
     public string Currency { get; set; } = "";
 
     public string Status { get; set; } = "";

@@ -19,6 +19,7 @@ public sealed class OrderSummaryProjection : Projection<OrderSummary>
             var summary = new OrderSummary
             {
                 CustomerId = e.Data.CustomerId,
+                PlacedBy = e.Metadata.UserId ?? "",
                 Currency = e.Data.Currency,
                 Status = nameof(OrderStatus.Draft),
                 PlacedAt = e.RecordedAt,

@@ -29,6 +29,7 @@ public static class IdentityServiceCollectionExtensions
         services.Configure<RbacOptions>(configuration.GetSection(RbacOptions.SectionName));
         services.AddSingleton<IPolicyEvaluator, RbacPolicyEvaluator>();
         services.AddSingleton<IPolicyEnforcementPoint, PolicyEnforcementPoint>();
+        services.AddSingleton<IPermissionChecker, PolicyPermissionChecker>();
         return services;
     }
 }

@@ -29,6 +29,7 @@ public static class ApiServiceCollectionExtensions
         services.AddReferenceAudit(configuration);
         services.AddReferenceMediator();
         services.AddValidatorsFromAssembly(FeaturesAssembly.Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddRowAccessPolicies(FeaturesAssembly.Assembly);
 
         // Secure by default: anything without an explicit AllowAnonymous needs an authenticated caller.
         services.AddAuthorizationBuilder()

@@ -12,9 +12,21 @@ public sealed class FeatureProjectionTests
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static StoredEvent Stored(DomainEvent data, long version, string stream = "s") =>
+    private static StoredEvent Stored(DomainEvent data, long version, string stream = "s", string? userId = null) =>
         new(new LogPosition(1, version), "acme", stream, "order", version, data.EventId, data.GetType().Name, 1, data,
-            new EventMetadata(null, null, null, null), At.AddMinutes(version));
+            new EventMetadata(null, null, userId, null), At.AddMinutes(version));
+
+    [Fact]
+    public void Order_summary_records_who_placed_the_order_from_the_event_metadata()
+    {
+        var projection = new OrderSummaryProjection();
+        var id = Guid.NewGuid();
+
+        var summary = projection.Apply(null, Stored(new OrderPlaced(id, Guid.NewGuid(), "EUR", [new OrderLinePlaced("A", 1, 1m)]), 1, userId: "alice@acme"));
+        summary = projection.Apply(summary, Stored(new OrderConfirmed(id, 1m), 2, userId: "bob@acme"));
+
+        Assert.Equal("alice@acme", summary!.PlacedBy);
+    }
 
     [Fact]
     public void Order_summary_tracks_status_lines_and_totals()

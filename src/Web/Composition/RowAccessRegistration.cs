@@ -1,0 +1,28 @@
+using System.Reflection;
+using Reference.SharedKernel.Filtering;
+
+namespace Reference.Web.Composition;
+
+public static class RowAccessRegistration
+{
+    /// <summary>
+    /// Every <see cref="IRowAccessPolicy{T}"/> in the assembly, scoped like the handlers that ask for it.
+    /// A list handler without a policy for its read model fails at resolution rather than listing unrestricted.
+    /// </summary>
+    public static IServiceCollection AddRowAccessPolicies(this IServiceCollection services, Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var policies = assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false });
+        foreach (var policy in policies)
+        {
+            var contracts = policy.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRowAccessPolicy<>));
+            foreach (var contract in contracts)
+            {
+                services.AddScoped(contract, policy);
+            }
+        }
+
+        return services;
+    }
+}
