@@ -1,6 +1,6 @@
 using Reference.IntegrationTests.Persistence.Support;
-using Reference.TestSupport.Contracts.EventStore;
 using Reference.SharedKernel.Ports;
+using Reference.TestSupport.Contracts.EventStore;
 using Reference.TestSupport.Contracts.Outbox;
 using Reference.TestSupport.Contracts.Repository;
 using Reference.TestSupport.Contracts.Snapshots;
