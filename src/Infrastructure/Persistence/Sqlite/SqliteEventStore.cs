@@ -130,16 +130,7 @@ public sealed class SqliteEventStore(
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var tenantId = tenantContext.RequireTenantId();
-        var (bound, order) = direction == StreamDirection.Forward
-            ? ("e.stream_version >= @from", "ASC")
-            : ("(@from <= 0 OR e.stream_version <= @from)", "DESC");
-        var sql = $"""
-            SELECT {EventColumns}
-            FROM events e JOIN streams s ON s.tenant_id = e.tenant_id AND s.stream_id = e.stream_id
-            WHERE e.tenant_id = @tenant AND e.stream_id = @stream AND {bound}
-            ORDER BY e.stream_version {order}
-            LIMIT @max
-            """;
+        var sql = StreamReadSql.Build(EventColumns, direction);
         var events = await session.ReadAsync(
             (connection, transaction, ct) => QueryAsync(
                 SqliteCommands.Create(connection, transaction, sql)
