@@ -45,7 +45,7 @@ public sealed partial class ProjectionDaemon(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -83,6 +83,7 @@ public sealed partial class ProjectionDaemon(
     private sealed class Follower(IProjectionRunner runner, ICheckpointStore checkpoints, ProjectionOptions options, TimeProvider time)
     {
         private Checkpoint? _leased;
+        private int? _generation;
 
         private string Name => runner.Projection.Name;
 
@@ -93,6 +94,7 @@ public sealed partial class ProjectionDaemon(
             if (_leased is null || _leased.Generation != serving)
             {
                 await RetireAsync(serving, cancellationToken);
+                _generation = serving;
                 _leased = await AcquireAsync(serving, cancellationToken);
                 if (_leased is null)
                 {
@@ -133,17 +135,25 @@ public sealed partial class ProjectionDaemon(
             }
         }
 
-        /// <summary>Gives the lease up on shutdown, so another node takes over at once instead of after expiry.</summary>
+        /// <summary>
+        /// Gives the lease up on shutdown, so another node takes over at once instead of after expiry.
+        /// It re-reads the row: a stop can cancel a batch after its checkpoint committed, which leaves
+        /// the copy this loop holds one step behind the stored one.
+        /// </summary>
         public async Task ReleaseAsync(CancellationToken cancellationToken)
         {
-            if (_leased is null)
+            if (_generation is not { } generation)
             {
                 return;
             }
 
             try
             {
-                await checkpoints.TrySaveAsync(_leased with { Owner = null, LeaseUntil = null }, _leased, cancellationToken);
+                var stored = await checkpoints.GetAsync(Name, generation, cancellationToken);
+                if (stored is not null && stored.Owner == options.NodeId)
+                {
+                    await checkpoints.TrySaveAsync(stored with { Owner = null, LeaseUntil = null }, stored, cancellationToken);
+                }
             }
             catch (Exception)
             {
@@ -151,6 +161,7 @@ public sealed partial class ProjectionDaemon(
             }
 
             _leased = null;
+            _generation = null;
         }
 
         private async Task RetireAsync(int serving, CancellationToken cancellationToken)

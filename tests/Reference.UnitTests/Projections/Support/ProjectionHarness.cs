@@ -50,8 +50,8 @@ public sealed class ProjectionHarness : IDisposable
     public ProjectionRunner<Tally> NewRunner() => new(
         Projection, Store, new ScriptedEventSource(Log, Tenant), DeadLetters, Metrics, Options, TimeProvider.System, NullLogger<ProjectionRunner<Tally>>.Instance);
 
-    public ProjectionDaemon NewDaemon(string nodeId) => new(
-        [Runner], Checkpoints, Signal, Microsoft.Extensions.Options.Options.Create(CopyOptions(nodeId)), TimeProvider.System, NullLogger<ProjectionDaemon>.Instance);
+    public ProjectionDaemon NewDaemon(string nodeId, IProjectionRunner? runner = null) => new(
+        [runner ?? Runner], Checkpoints, Signal, Microsoft.Extensions.Options.Options.Create(CopyOptions(nodeId)), TimeProvider.System, NullLogger<ProjectionDaemon>.Instance);
 
     public ProjectionRebuilder NewRebuilder() => new(
         [Runner], Checkpoints, Signal, Options, TimeProvider.System, NullLogger<ProjectionRebuilder>.Instance);
