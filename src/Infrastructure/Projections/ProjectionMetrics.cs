@@ -5,7 +5,7 @@ namespace Reference.Infrastructure.Projections;
 
 /// <summary>
 /// Projection metrics on the <c>Reference.Projections</c> meter, exported by OpenTelemetry:
-/// events applied, dead letters, and per-projection lag in events and seconds.
+/// events applied, dead letters, unrecognized events skipped, and per-projection lag in events and seconds.
 /// </summary>
 public sealed class ProjectionMetrics : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class ProjectionMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _events;
     private readonly Counter<long> _deadLetters;
+    private readonly Counter<long> _unrecognized;
     private readonly ConcurrentDictionary<string, Lag> _lag = new(StringComparer.Ordinal);
 
     public ProjectionMetrics(IMeterFactory meterFactory)
@@ -22,6 +23,8 @@ public sealed class ProjectionMetrics : IDisposable
         _meter = meterFactory.Create(MeterName);
         _events = _meter.CreateCounter<long>("reference.projection.events", "{event}", "Events applied by projections.");
         _deadLetters = _meter.CreateCounter<long>("reference.projection.dead_letters", "{event}", "Events a projection dead-lettered.");
+        _unrecognized = _meter.CreateCounter<long>(
+            "reference.projection.unrecognized_events", "{event}", "Events of types this version does not know, skipped by projections.");
         _meter.CreateObservableGauge("reference.projection.lag.events", () => Observe(l => l.Events), "{event}", "Events read but not yet applied at the last batch.");
         _meter.CreateObservableGauge("reference.projection.lag.seconds", () => Observe(l => l.Seconds), "s", "Age of the oldest event not yet applied.");
     }
@@ -31,6 +34,9 @@ public sealed class ProjectionMetrics : IDisposable
 
     public void DeadLettered(string projection) =>
         _deadLetters.Add(1, new KeyValuePair<string, object?>("projection", projection));
+
+    public void SkippedUnrecognized(string projection, int count) =>
+        _unrecognized.Add(count, new KeyValuePair<string, object?>("projection", projection));
 
     public void RecordLag(string projection, long events, double seconds) => _lag[projection] = new Lag(events, seconds);
 

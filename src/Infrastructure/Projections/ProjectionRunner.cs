@@ -33,12 +33,13 @@ public sealed partial class ProjectionRunner<TDocument>(
         ArgumentNullException.ThrowIfNull(leased);
         var batchSize = mode == ProjectionMode.Rebuild ? _options.RebuildBatchSize : _options.LiveBatchSize;
         var page = await ReadAsync(leased.Position, batchSize, cancellationToken);
-        if (page.Events.Count == 0 && page.Next == leased.Position)
+        if (page.Count == 0 && page.Next == leased.Position)
         {
             metrics.RecordLag(projection.Name, 0, 0);
             return new ProjectionBatchResult(leased, 0, CaughtUp: true);
         }
 
+        SkipUnrecognized(page.Unrecognized);
         var writes = await FoldAsync(leased.Generation, page.Events, mode, cancellationToken);
         await FlushDeadLettersAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -47,7 +48,7 @@ public sealed partial class ProjectionRunner<TDocument>(
             Position = page.Next,
             UpdatedAt = now,
             LeaseUntil = now + _options.LeaseDuration,
-            EventsProcessed = leased.EventsProcessed + page.Events.Count,
+            EventsProcessed = leased.EventsProcessed + page.Count,
             LastError = null,
         };
 
@@ -56,16 +57,16 @@ public sealed partial class ProjectionRunner<TDocument>(
         if (!committed)
         {
             LogLeaseLost(projection.Name, leased.Generation, leased.Owner);
-            return new ProjectionBatchResult(null, page.Events.Count, CaughtUp: false);
+            return new ProjectionBatchResult(null, page.Count, CaughtUp: false);
         }
 
-        var caughtUp = page.Events.Count < batchSize;
+        var caughtUp = page.Count < batchSize;
         metrics.Applied(projection.Name, page.Events.Count);
         metrics.RecordLag(
             projection.Name,
             caughtUp ? 0 : batchSize,
             caughtUp || page.Events.Count == 0 ? 0 : Math.Max(0, (now - page.Events[^1].RecordedAt).TotalSeconds));
-        return new ProjectionBatchResult(next, page.Events.Count, caughtUp);
+        return new ProjectionBatchResult(next, page.Count, caughtUp);
     }
 
     public async Task RedriveAsync(ProjectionDeadLetter deadLetter, CancellationToken cancellationToken)
@@ -102,6 +103,22 @@ public sealed partial class ProjectionRunner<TDocument>(
     // Projections follow every tenant's events; each document keeps the tenant of its event.
     private Task<ReadAllPage> ReadAsync(LogPosition after, int maxCount, CancellationToken cancellationToken) =>
         events.ReadAllAsync(after, maxCount, cancellationToken);
+
+    // Written by a newer deployment during a rolling upgrade: no projection here can handle them, and
+    // stalling would stop the read model for every tenant. The checkpoint moves past them; a rebuild
+    // after the upgrade picks up whatever the new code projects from them.
+    private void SkipUnrecognized(IReadOnlyList<UnrecognizedEvent> unrecognized)
+    {
+        foreach (var skipped in unrecognized)
+        {
+            LogSkippedUnrecognized(projection.Name, skipped.EventType, skipped.LogPosition, skipped.EventId);
+        }
+
+        if (unrecognized.Count > 0)
+        {
+            metrics.SkippedUnrecognized(projection.Name, unrecognized.Count);
+        }
+    }
 
     private async Task<List<ReadModelWrite<TDocument>>> FoldAsync(
         int generation, IReadOnlyList<StoredEvent> events, ProjectionMode mode, CancellationToken cancellationToken)
@@ -228,6 +245,9 @@ public sealed partial class ProjectionRunner<TDocument>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} generation {Generation}: checkpoint move rejected, lease of {Owner} lost")]
     private partial void LogLeaseLost(string projection, int generation, string? owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} skipped event {EventId} at {Position}: type {EventType} is not registered in this version")]
+    private partial void LogSkippedUnrecognized(string projection, string eventType, LogPosition position, Guid eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} dead-lettered {EventType} at {Position}")]
     private partial void LogDeadLettered(string projection, string eventType, LogPosition position, Exception error);

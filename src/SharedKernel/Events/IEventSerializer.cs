@@ -13,4 +13,7 @@ public interface IEventSerializer
     /// <see cref="UnknownEventTypeException"/>; a failing upcaster raises <see cref="EventUpcastException"/>.
     /// </summary>
     DomainEvent Deserialize(string eventType, int schemaVersion, string json);
+
+    /// <summary>True when <paramref name="eventType"/> names a registered type, so <see cref="Deserialize"/> can read it.</summary>
+    bool Recognizes(string eventType);
 }

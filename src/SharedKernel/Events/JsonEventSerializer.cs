@@ -60,6 +60,8 @@ public sealed class JsonEventSerializer : IEventSerializer
             ?? throw new JsonException($"Event '{eventType}' deserialized to null."));
     }
 
+    public bool Recognizes(string eventType) => _registry.TryGet(eventType, out _);
+
     private string Upcast(EventTypeInfo info, int schemaVersion, string json)
     {
         var node = JsonNode.Parse(json) as JsonObject

@@ -87,8 +87,9 @@ public sealed class InMemoryEventStore(
         // event after position p sits at index p; the comparison below keeps the read exact anyway.
         var start = (int)Math.Clamp(after.Position, 0, log.Count);
         var page = new List<StoredEvent>();
+        var unrecognized = new List<UnrecognizedEvent>();
         var next = after;
-        for (var index = start; index < log.Count && page.Count < maxCount; index++)
+        for (var index = start; index < log.Count && page.Count + unrecognized.Count < maxCount; index++)
         {
             var row = log[index];
             if (row.Position <= after || (tenantId is not null && row.Key.TenantId != tenantId))
@@ -96,11 +97,21 @@ public sealed class InMemoryEventStore(
                 continue;
             }
 
-            page.Add(ToStoredEvent(row));
+            if (serializer.Recognizes(row.Serialized.EventType))
+            {
+                page.Add(ToStoredEvent(row));
+            }
+            else
+            {
+                unrecognized.Add(new UnrecognizedEvent(
+                    row.Position, row.Key.TenantId, row.Key.StreamId, row.StreamVersion, row.EventId,
+                    row.Serialized.EventType, row.Serialized.SchemaVersion, row.Serialized.Json, row.RecordedAt));
+            }
+
             next = row.Position;
         }
 
-        return Task.FromResult(new ReadAllPage(page, next));
+        return Task.FromResult(new ReadAllPage(page, unrecognized, next));
     }
 
     private static AppendResult Append(

@@ -25,6 +25,8 @@ public interface IEventStore
     /// <summary>
     /// Reads one stream of the current tenant. Versions are 1-based and inclusive: forward reads start at
     /// <paramref name="fromVersion"/>, backward reads at <paramref name="fromVersion"/> or, when it is 0, at the end.
+    /// An event of a type this process does not know throws <see cref="UnknownEventTypeException"/>:
+    /// an aggregate cannot be rebuilt without all of its events.
     /// </summary>
     IAsyncEnumerable<StoredEvent> ReadStreamAsync(
         string streamId,
@@ -38,7 +40,10 @@ public interface IEventStore
 
     /// <summary>
     /// Reads the global log after <paramref name="after"/>, in commit-safe order. In a tenant scope
-    /// only that tenant's events are returned; in the system scope, every tenant's.
+    /// only that tenant's events are returned; in the system scope, every tenant's. Events of types this
+    /// process does not know do not fail the read: they come back in <see cref="ReadAllPage.Unrecognized"/>
+    /// (log readers such as projections must keep going while a newer deployment rolls out), and
+    /// <paramref name="maxCount"/> counts them too.
     /// </summary>
     Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,10 @@ public static class ContractEvents
     /// <summary>A serializer that knows no event types at all, to read events this process does not know.</summary>
     public static IEventSerializer SerializerKnowingNothing() => new JsonEventSerializer(new EventTypeRegistry());
 
+    /// <summary>A serializer that knows one event type only, as an older deployment would.</summary>
+    public static IEventSerializer SerializerKnowingOnly<TEvent>()
+        where TEvent : DomainEvent => new JsonEventSerializer(new EventTypeRegistry().Register<TEvent>());
+
     /// <summary>Writes <see cref="PriceSetV1"/> as schema version 1 of <see cref="PriceSetName"/>.</summary>
     public static IEventSerializer PriceSerializerV1() =>
         new JsonEventSerializer(new EventTypeRegistry().Register<PriceSetV1>(PriceSetName, 1));

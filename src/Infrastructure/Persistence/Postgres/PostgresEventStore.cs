@@ -226,7 +226,7 @@ public sealed class PostgresEventStore(
                 p.Add(new NpgsqlParameter<string>("stream", streamId));
                 p.Add(new NpgsqlParameter<long>("from", fromVersion));
                 p.Add(new NpgsqlParameter<int>("max", maxCount));
-            }, ct),
+            }, reader => materializer.ReadStreamAsync(reader, ct), ct),
             cancellationToken);
         foreach (var storedEvent in events)
         {
@@ -264,33 +264,27 @@ public sealed class PostgresEventStore(
             ORDER BY e.tx_id, e.global_position
             LIMIT @max
             """;
-        var events = await session.ReadAsync(
+        return await session.ReadAsync(
             (connection, transaction, ct) => QueryAsync(connection, sql, p =>
             {
                 p.Add(new NpgsqlParameter<string>("after_tx", after.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 p.Add(new NpgsqlParameter<long>("after_position", after.Position));
                 p.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Text) { Value = (object?)tenantId ?? DBNull.Value });
                 p.Add(new NpgsqlParameter<int>("max", maxCount));
-            }, ct),
+            }, reader => materializer.ReadPageAsync(reader, after, ct), ct),
             cancellationToken);
-        return new ReadAllPage(events, events.Count > 0 ? events[^1].LogPosition : after);
     }
 
-    private async Task<List<StoredEvent>> QueryAsync(
+    private static async Task<T> QueryAsync<T>(
         DbConnection connection,
         string sql,
         Action<NpgsqlParameterCollection> bind,
+        Func<DbDataReader, Task<T>> read,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection);
         bind(command.Parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<StoredEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            events.Add(materializer.Read(reader));
-        }
-
-        return events;
+        return await read(reader);
     }
 }

@@ -135,6 +135,7 @@ public sealed class SqliteEventStore(
             (connection, transaction, ct) => QueryAsync(
                 SqliteCommands.Create(connection, transaction, sql)
                     .With("@tenant", tenantId).With("@stream", streamId).With("@from", fromVersion).With("@max", maxCount),
+                reader => materializer.ReadStreamAsync(reader, ct),
                 ct),
             cancellationToken);
         foreach (var storedEvent in events)
@@ -167,26 +168,20 @@ public sealed class SqliteEventStore(
             ORDER BY e.global_position
             LIMIT @max
             """;
-        var events = await session.ReadAsync(
+        return await session.ReadAsync(
             (connection, transaction, ct) => QueryAsync(
                 SqliteCommands.Create(connection, transaction, sql).With("@after", after.Position).With("@tenant", tenantId).With("@max", maxCount),
+                reader => materializer.ReadPageAsync(reader, after, ct),
                 ct),
             cancellationToken);
-        return new ReadAllPage(events, events.Count > 0 ? events[^1].LogPosition : after);
     }
 
-    private async Task<List<StoredEvent>> QueryAsync(DbCommand command, CancellationToken cancellationToken)
+    private static async Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken)
     {
         await using (command)
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var events = new List<StoredEvent>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                events.Add(materializer.Read(reader));
-            }
-
-            return events;
+            return await read(reader);
         }
     }
 }

@@ -71,7 +71,7 @@ public abstract class EventStoreContractBase : IAsyncLifetime
         while (true)
         {
             var page = await Store.ReadAllAsync(position, pageSize);
-            if (page.Events.Count == 0)
+            if (page.Count == 0)
             {
                 return events;
             }

@@ -324,7 +324,7 @@ public abstract class EventStoreContractTests : EventStoreContractBase
     }
 
     [Fact]
-    public async Task An_event_type_this_process_does_not_know_fails_the_read_naming_the_type()
+    public async Task An_event_type_this_process_does_not_know_fails_a_stream_read_naming_the_type()
     {
         var streamId = NewStreamId();
         using var scope = Tenant(NewTenant());
@@ -332,10 +332,44 @@ public abstract class EventStoreContractTests : EventStoreContractBase
         var reader = Harness.CreateEventStore(ContractEvents.SerializerKnowingNothing(), Options);
 
         var onStream = await Assert.ThrowsAsync<UnknownEventTypeException>(() => ReadAsync(reader, streamId));
-        var onLog = await Assert.ThrowsAsync<UnknownEventTypeException>(() => reader.ReadAllAsync(LogPosition.Start, 10));
 
         Assert.Equal("contract.item-added", onStream.EventType);
-        Assert.Equal("contract.item-added", onLog.EventType);
+    }
+
+    [Fact]
+    public async Task Reading_all_hands_over_an_unknown_event_type_unrecognized_and_moves_past_it()
+    {
+        var tenant = NewTenant();
+        var streamId = NewStreamId();
+        using var scope = Tenant(tenant);
+        var first = ContractEvents.Added("first");
+        var unknown = new ItemRemoved("written-by-a-newer-version");
+        var last = ContractEvents.Added("last");
+        await AppendAsync(streamId, ExpectedVersion.NoStream, [first]);
+        await AppendAsync(streamId, ExpectedVersion.Exact(1), [unknown]);
+        await AppendAsync(streamId, ExpectedVersion.Exact(2), [last]);
+        var reader = Harness.CreateEventStore(ContractEvents.SerializerKnowingOnly<ItemAdded>(), Options);
+
+        var whole = await reader.ReadAllAsync(LogPosition.Start, 10);
+        var upToUnknown = await reader.ReadAllAsync(LogPosition.Start, 2);
+        var rest = await reader.ReadAllAsync(upToUnknown.Next, 10);
+
+        Assert.Equal([first.EventId, last.EventId], whole.Events.Select(e => e.EventId));
+        var skipped = Assert.Single(whole.Unrecognized);
+        Assert.Equal(
+            (unknown.EventId, "contract.item-removed", tenant, streamId, 2L),
+            (skipped.EventId, skipped.EventType, skipped.TenantId, skipped.StreamId, skipped.StreamVersion));
+        Assert.Contains("written-by-a-newer-version", skipped.Json, StringComparison.Ordinal);
+        Assert.True(whole.Events[0].LogPosition < skipped.LogPosition && skipped.LogPosition < whole.Events[1].LogPosition);
+        Assert.Equal(whole.Events[1].LogPosition, whole.Next);
+
+        Assert.Equal((1, 1), (upToUnknown.Events.Count, upToUnknown.Unrecognized.Count));
+        Assert.Equal(skipped.LogPosition, upToUnknown.Next);
+        Assert.Equal([last.EventId], rest.Events.Select(e => e.EventId));
+        Assert.Empty(rest.Unrecognized);
+
+        var onStream = await Assert.ThrowsAsync<UnknownEventTypeException>(() => ReadAsync(reader, streamId));
+        Assert.Equal("contract.item-removed", onStream.EventType);
     }
 
     [Fact]

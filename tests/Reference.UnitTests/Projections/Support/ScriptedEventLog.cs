@@ -53,7 +53,7 @@ public sealed class ScriptedEventLog(ITenantContext tenant) : IEventStore
                 .OrderBy(e => e.LogPosition)
                 .Take(maxCount)
                 .ToList();
-            return Task.FromResult(new ReadAllPage(page, page.Count == 0 ? after : page[^1].LogPosition));
+            return Task.FromResult(new ReadAllPage(page, [], page.Count == 0 ? after : page[^1].LogPosition));
         }
     }
 
