@@ -21,14 +21,13 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddHostedService<MediatorNotificationBridge>();
-        if (configuration.GetValue("ReadStore:Provider", ReadStoreProvider.Relational) == ReadStoreProvider.Relational)
-        {
-            // The inbox and outbox maintenance live in the write side's database, next to the outbox.
-            services.AddSingleton<RelationalInbox>();
-            services.AddSingleton<IOutboxMaintenance, RelationalOutboxMaintenance>();
-            services.AddSingleton<OutboxJobs>();
-        }
 
+        // The inbox and outbox maintenance live in the write side's database, next to the outbox,
+        // whichever store holds the read models: the write side needs them in every configuration.
+        services.AddProjectionsDatabase(ReadStoreServiceCollectionExtensions.RelationalTarget(configuration));
+        services.TryAddSingleton<RelationalInbox>();
+        services.TryAddSingleton<IOutboxMaintenance, RelationalOutboxMaintenance>();
+        services.TryAddSingleton<OutboxJobs>();
         return services;
     }
 }

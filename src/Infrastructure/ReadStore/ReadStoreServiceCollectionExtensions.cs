@@ -19,6 +19,10 @@ public static class ReadStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration.GetValue("ReadStore:Provider", ReadStoreProvider.Relational);
         services.TryAddSingleton(sp => new ReadModelCatalog(sp.GetServices<ReadModelRegistration>().Select(r => r.ReadModelType)));
+
+        // The engine's own tables stay with the write side whatever holds the read models: the inbox
+        // commits with the consumer's writes, and outbox maintenance works on the outbox next to it.
+        services.AddProjectionsDatabase(RelationalTarget(configuration));
         return provider switch
         {
             ReadStoreProvider.InMemory => services.AddInMemoryReadStore(),
@@ -37,12 +41,28 @@ public static class ReadStoreServiceCollectionExtensions
 
     public static IServiceCollection AddRelationalReadStore(this IServiceCollection services, (RelationalEngine Engine, string ConnectionString) target)
     {
-        services.AddDbContextFactory<ProjectionsDbContext>(o => RelationalReadStoreDatabase.Configure(o, target.Engine, target.ConnectionString));
+        services.AddProjectionsDatabase(target);
         services.AddDbContextFactory<ReadModelDbContext>(o => RelationalReadStoreDatabase.Configure(o, target.Engine, target.ConnectionString));
         services.AddSingleton<ICheckpointStore, RelationalCheckpointStore>();
         services.AddSingleton(typeof(IReadModelStore<>), typeof(RelationalReadModelStore<>));
         services.AddSingleton<IProjectionDeadLetters, RelationalProjectionDeadLetters>();
         services.AddHostedService<ReadStoreSchemaInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// The engine's tables (checkpoints, dead letters, serving generations, inbox) in the write side's
+    /// database, migrated at start-up. Registered once, however many modules ask for it.
+    /// </summary>
+    public static IServiceCollection AddProjectionsDatabase(this IServiceCollection services, (RelationalEngine Engine, string ConnectionString) target)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IDbContextFactory<ProjectionsDbContext>)))
+        {
+            return services;
+        }
+
+        services.AddDbContextFactory<ProjectionsDbContext>(o => RelationalReadStoreDatabase.Configure(o, target.Engine, target.ConnectionString));
+        services.AddHostedService<ProjectionsSchemaMigrator>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore;
 using Reference.Infrastructure.ReadStore.Relational;
@@ -35,9 +36,11 @@ public sealed class RelationalReadStoreHost : IAsyncDisposable
         services.AddSingleton(sp => new ReadModelCatalog(sp.GetServices<ReadModelRegistration>().Select(r => r.ReadModelType)));
         services.AddRelationalReadStore((engine, connectionString));
         var provider = services.BuildServiceProvider();
-        await new ReadStoreSchemaInitializer(
-            provider.GetRequiredService<IDbContextFactory<ProjectionsDbContext>>(),
-            provider.GetRequiredService<IDbContextFactory<ReadModelDbContext>>()).StartAsync(CancellationToken.None);
+        foreach (var schema in provider.GetServices<IHostedService>())
+        {
+            await schema.StartAsync(CancellationToken.None);
+        }
+
         return new RelationalReadStoreHost(provider);
     }
 
