@@ -5,6 +5,19 @@ namespace Reference.Features.Orders;
 /// <summary>The order summary read model: what order lists show, kept up to date by <see cref="OrderSummaryProjection"/>.</summary>
 public sealed class OrderSummary : IReadModel
 {
+    /// <summary>
+    /// What <c>GET /api/orders</c> filters and sorts on (<see cref="OrderSummaryFields"/>), newest first by
+    /// default, and the placed-by row policy. Stores put the tenant in front of each.
+    /// </summary>
+    public static IReadOnlyList<ReadModelIndex> Indexes { get; } =
+    [
+        ReadModelIndex.On(nameof(PlacedAt)),
+        ReadModelIndex.On(nameof(Status), nameof(PlacedAt)),
+        ReadModelIndex.On(nameof(CustomerId), nameof(PlacedAt)),
+        ReadModelIndex.On(nameof(PlacedBy), nameof(PlacedAt)),
+        ReadModelIndex.On(nameof(UpdatedAt)),
+    ];
+
     public string Id { get; set; } = "";
 
     public string TenantId { get; set; } = "";

@@ -9,4 +9,10 @@ public interface IReadModel
     string Id { get; set; }
 
     string TenantId { get; set; }
+
+    /// <summary>
+    /// The indexes the read model's list filters and sorts need, declared next to its properties;
+    /// each store creates them (after the tenant) where the documents live. None by default.
+    /// </summary>
+    static virtual IReadOnlyList<ReadModelIndex> Indexes => [];
 }

@@ -81,4 +81,23 @@ public sealed class MongoReadModelFilterTests
     {
         Assert.Equal("rm_contract_document_g3", MongoReadModelStore<ContractDocument>.CollectionName(3));
     }
+
+    [Fact]
+    public void Every_collection_index_leads_with_the_tenant_and_the_declared_ones_follow_the_read_model()
+    {
+        var indexes = MongoReadModelIndexes.For<ContractDocument>().Select(RenderIndex).ToList();
+
+        Assert.Equal(
+            [
+                ("tenant_live", """{ "tenantId" : 1, "deleted" : 1 }"""),
+                ("tenant_live_name", """{ "tenantId" : 1, "deleted" : 1, "doc.Name" : 1 }"""),
+                ("tenant_live_quantity_name", """{ "tenantId" : 1, "deleted" : 1, "doc.Quantity" : 1, "doc.Name" : 1 }"""),
+            ],
+            indexes);
+    }
+
+    private static (string Name, string Keys) RenderIndex<T>(CreateIndexModel<MongoEnvelope<T>> model)
+        where T : class, IReadModel =>
+        (model.Options.Name, model.Keys.Render(new RenderArgs<MongoEnvelope<T>>(
+            BsonSerializer.LookupSerializer<MongoEnvelope<T>>(), BsonSerializer.SerializerRegistry)).ToJson());
 }

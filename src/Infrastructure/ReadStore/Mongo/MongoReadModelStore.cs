@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MongoDB.Driver;
 using MongoDB.Driver.Linq;
 using Reference.SharedKernel.Events;
@@ -19,6 +20,7 @@ public sealed class MongoReadModelStore<TDocument>(IMongoDatabase database, IChe
 {
     private const int DuplicateKey = 11000;
     private static readonly string ReadModelName = Relational.ReadModelCatalog.TableOf(typeof(TDocument));
+    private readonly ConcurrentDictionary<int, bool> _indexedGenerations = new();
 
     private IMongoCollection<MongoServingGeneration> Generations => database.GetCollection<MongoServingGeneration>("read_model_generations");
 
@@ -68,6 +70,7 @@ public sealed class MongoReadModelStore<TDocument>(IMongoDatabase database, IChe
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Writes.Count > 0)
         {
+            await EnsureIndexesAsync(batch.Generation, cancellationToken);
             var models = batch.Writes.Select(w => new ReplaceOneModel<MongoEnvelope<TDocument>>(MongoReadModelFilters.Guard(w), MongoReadModelFilters.Envelope(w))
             {
                 IsUpsert = w.ExpectedPosition is null,
@@ -91,13 +94,8 @@ public sealed class MongoReadModelStore<TDocument>(IMongoDatabase database, IChe
         return serving?.Generation ?? 1;
     }
 
-    public async Task PrepareGenerationAsync(int generation, CancellationToken cancellationToken = default)
-    {
-        var keys = Builders<MongoEnvelope<TDocument>>.IndexKeys;
-        await Collection(generation).Indexes.CreateOneAsync(
-            new CreateIndexModel<MongoEnvelope<TDocument>>(keys.Ascending(e => e.TenantId).Ascending(e => e.Deleted), new CreateIndexOptions { Name = "tenant_live" }),
-            cancellationToken: cancellationToken);
-    }
+    public Task PrepareGenerationAsync(int generation, CancellationToken cancellationToken = default) =>
+        EnsureIndexesAsync(generation, cancellationToken);
 
     public Task ActivateGenerationAsync(int generation, CancellationToken cancellationToken = default) =>
         Generations.ReplaceOneAsync(
@@ -120,6 +118,19 @@ public sealed class MongoReadModelStore<TDocument>(IMongoDatabase database, IChe
         var count = (int)await Collection(generation).EstimatedDocumentCountAsync(cancellationToken: cancellationToken);
         await database.DropCollectionAsync(name, cancellationToken);
         return Math.Max(count, 1);
+    }
+
+    // Creating an index that exists is a no-op, so every node may do it; once per generation and
+    // process also covers the first generation, which no rebuild prepared.
+    private async Task EnsureIndexesAsync(int generation, CancellationToken cancellationToken)
+    {
+        if (_indexedGenerations.ContainsKey(generation))
+        {
+            return;
+        }
+
+        await Collection(generation).Indexes.CreateManyAsync(MongoReadModelIndexes.For<TDocument>(), cancellationToken);
+        _indexedGenerations.TryAdd(generation, true);
     }
 
     private IMongoCollection<MongoEnvelope<TDocument>> Collection(int generation) =>

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Reference.Infrastructure.ReadStore;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.ReadStore.Relational;
 
 /// <summary>
 /// Read-model tables mapped by convention from the registered read-model types: snake-case columns,
-/// key (tenant_id, generation, id), the position of the last event applied to each row (also its
+/// key (tenant_id, generation, id), the indexes the type declares (<see cref="IReadModel.Indexes"/>), the position of the last event applied to each row (also its
 /// concurrency token) and a tombstone flag. It maps the checkpoint table as well, so a projection batch commits
 /// documents and checkpoint in one transaction. Its tables are created from the model (see
 /// <see cref="ReadModelSchema"/>) rather than migrated, because the set of read models is the
@@ -38,6 +39,15 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
             entity.Property<long>(LastPosition).IsConcurrencyToken();
             entity.Property<bool>(Deleted);
             entity.HasKey(nameof(IReadModel.TenantId), Generation, nameof(IReadModel.Id));
+
+            // Reads filter by tenant and serving generation first, so both lead every declared index.
+            var table = ReadModelCatalog.TableOf(type);
+            foreach (var index in ReadModelIndexes.Of(type))
+            {
+                entity.HasIndex([nameof(IReadModel.TenantId), Generation, .. index.Properties])
+                    .HasDatabaseName($"ix_{table}_{string.Join('_', index.Properties.Select(ReadModelCatalog.SnakeCase))}");
+            }
+
             foreach (var property in entity.Metadata.GetProperties())
             {
                 property.SetColumnName(ReadModelCatalog.SnakeCase(property.Name));

@@ -23,9 +23,12 @@ public sealed class RelationalReadStoreHost : IAsyncDisposable
     public IReadModelStore<T> Store<T>()
         where T : class, IReadModel => Services.GetRequiredService<IReadModelStore<T>>();
 
-    public static async Task<RelationalReadStoreHost> StartAsync(RelationalEngine engine, ITenantContext tenant, params Type[] readModels)
+    public static async Task<RelationalReadStoreHost> StartAsync(RelationalEngine engine, ITenantContext tenant, params Type[] readModels) =>
+        await StartAsync(engine, await NewDatabaseAsync(engine), tenant, readModels);
+
+    /// <summary>Starts on an existing database, as a restarted (or newer) node would.</summary>
+    public static async Task<RelationalReadStoreHost> StartAsync(RelationalEngine engine, string connectionString, ITenantContext tenant, params Type[] readModels)
     {
-        var connectionString = engine == RelationalEngine.Postgres ? await TestDatabases.NewPostgresAsync() : TestDatabases.NewSqlite();
         var services = new ServiceCollection();
         services.AddSingleton(tenant);
         foreach (var type in readModels)
@@ -43,6 +46,9 @@ public sealed class RelationalReadStoreHost : IAsyncDisposable
 
         return new RelationalReadStoreHost(provider);
     }
+
+    public static async Task<string> NewDatabaseAsync(RelationalEngine engine) =>
+        engine == RelationalEngine.Postgres ? await TestDatabases.NewPostgresAsync() : TestDatabases.NewSqlite();
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }
