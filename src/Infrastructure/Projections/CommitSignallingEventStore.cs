@@ -37,6 +37,8 @@ public sealed class CommitSignallingEventStore(IEventStore inner, IUnitOfWork un
     public Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default) =>
         inner.ReadAllAsync(after, maxCount, cancellationToken);
 
+    public Task<long> CountAllAsync(CancellationToken cancellationToken = default) => inner.CountAllAsync(cancellationToken);
+
     private async Task NotifyAsync(CancellationToken cancellationToken)
     {
         signal.Notify();

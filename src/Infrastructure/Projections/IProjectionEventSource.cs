@@ -9,6 +9,9 @@ namespace Reference.Infrastructure.Projections;
 public interface IProjectionEventSource
 {
     Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken);
+
+    /// <summary>How many events a reader starting from the beginning has ahead of it now (sizes a rebuild).</summary>
+    Task<long> CountAllAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -22,5 +25,12 @@ public sealed class EventStoreProjectionSource(IServiceScopeFactory scopes, ITen
         using var system = tenants.BeginSystemScope();
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IEventStore>().ReadAllAsync(after, maxCount, cancellationToken);
+    }
+
+    public async Task<long> CountAllAsync(CancellationToken cancellationToken)
+    {
+        using var system = tenants.BeginSystemScope();
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IEventStore>().CountAllAsync(cancellationToken);
     }
 }

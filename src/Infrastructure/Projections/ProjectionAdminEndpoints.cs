@@ -26,15 +26,20 @@ public static class ProjectionAdminEndpoints
         {
             var now = time.GetUtcNow();
             var list = await checkpoints.ListAsync(cancellationToken: ct);
-            return Results.Ok(list.Select(c =>
+            return Results.Ok(list.Select(c => ProjectionStatusView.Of(c, metrics, now)));
+        });
+
+        // One projection's generations: where a started rebuild reports its progress.
+        admin.MapGet("/{name}", async (string name, IEnumerable<IProjectionRunner> runners, ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
+        {
+            if (runners.All(r => r.Projection.Name != name))
             {
-                var elapsed = (c.UpdatedAt - c.CreatedAt).TotalSeconds;
-                var lag = metrics.LagOf(c.Projection);
-                return new ProjectionStatusView(
-                    c.Projection, c.Generation, c.Status.ToString(), c.Position.TransactionId, c.Position.Position, c.EventsProcessed,
-                    elapsed > 0 ? Math.Round(c.EventsProcessed / elapsed, 1) : 0, c.Owner, c.LeaseUntil > now, c.UpdatedAt, c.LastError,
-                    c.Status == ProjectionStatus.Live ? lag.Events : null, c.Status == ProjectionStatus.Live ? lag.Seconds : null);
-            }));
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown projection", type: "https://reference.dev/problems/not-found");
+            }
+
+            var now = time.GetUtcNow();
+            var generations = await checkpoints.ListAsync(name, ct);
+            return Results.Ok(generations.Select(c => ProjectionStatusView.Of(c, metrics, now)));
         });
 
         admin.MapPost("/{name}/rebuild", (string name, IEnumerable<IProjectionRunner> runners, IBackgroundJobClient jobs, ITenantContext tenants) =>
@@ -47,7 +52,7 @@ public static class ProjectionAdminEndpoints
             // A rebuild covers every tenant: the job runs in the system scope.
             using var system = tenants.BeginSystemScope();
             var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RebuildAsync(name, CancellationToken.None));
-            return Results.Accepted($"/api/admin/projections", new { jobId });
+            return Results.Accepted($"/api/admin/projections/{Uri.EscapeDataString(name)}", new { jobId });
         });
 
         admin.MapGet("/dead-letters", async (string? projection, IProjectionDeadLetters deadLetters, CancellationToken ct) =>
@@ -69,7 +74,12 @@ public static class ProjectionAdminEndpoints
     }
 }
 
-/// <summary>One projection generation as the status endpoint shows it.</summary>
+/// <summary>
+/// One projection generation as the status endpoints show it. For a rebuilt generation,
+/// <see cref="RebuildTotal"/> is the events in the log when the rebuild started and
+/// <see cref="RebuildProgress"/> the share of them done (0 to 1); <see cref="EventsPerSecond"/> is the
+/// average rate since the generation was created.
+/// </summary>
 public sealed record ProjectionStatusView(
     string Projection,
     int Generation,
@@ -77,10 +87,32 @@ public sealed record ProjectionStatusView(
     long TransactionId,
     long Position,
     long EventsProcessed,
+    long? RebuildTotal,
+    double? RebuildProgress,
     double EventsPerSecond,
     string? Owner,
     bool LeaseHeld,
     DateTimeOffset HeartbeatAt,
     string? LastError,
     long? LagEvents,
-    double? LagSeconds);
+    double? LagSeconds)
+{
+    public static ProjectionStatusView Of(Checkpoint checkpoint, ProjectionMetrics metrics, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(metrics);
+        var c = checkpoint;
+        var elapsed = (c.UpdatedAt - c.CreatedAt).TotalSeconds;
+        var lag = metrics.LagOf(c.Projection);
+        var live = c.Status == ProjectionStatus.Live;
+
+        // Events committed during the rebuild are read too, so done can pass the total taken at the start.
+        double? progress = c.RebuildTotal is not { } total ? null
+            : total == 0 || live ? 1
+            : Math.Round(Math.Min(1, (double)c.EventsProcessed / total), 3);
+        return new ProjectionStatusView(
+            c.Projection, c.Generation, c.Status.ToString(), c.Position.TransactionId, c.Position.Position, c.EventsProcessed,
+            c.RebuildTotal, progress, elapsed > 0 ? Math.Round(c.EventsProcessed / elapsed, 1) : 0, c.Owner, c.LeaseUntil > now,
+            c.UpdatedAt, c.LastError, live ? lag.Events : null, live ? lag.Seconds : null);
+    }
+}

@@ -13,6 +13,7 @@ namespace Reference.Infrastructure.Projections;
 public sealed partial class ProjectionRebuilder(
     IEnumerable<IProjectionRunner> runners,
     ICheckpointStore checkpoints,
+    IProjectionEventSource events,
     ProjectionSignal signal,
     IOptions<ProjectionOptions> options,
     TimeProvider time,
@@ -35,7 +36,11 @@ public sealed partial class ProjectionRebuilder(
         var serving = await runner.GetServingGenerationAsync(cancellationToken);
         var next = Math.Max(serving, generations.Select(c => c.Generation).DefaultIfEmpty(0).Max()) + 1;
         await runner.PrepareGenerationAsync(next, cancellationToken);
-        await checkpoints.TryCreateAsync(Checkpoint.New(projection, next, ProjectionStatus.Rebuilding, time.GetUtcNow()), cancellationToken);
+
+        // The rebuild's target is the log as it is now; events committed meanwhile are extra work, read before the switch.
+        var total = await events.CountAllAsync(cancellationToken);
+        await checkpoints.TryCreateAsync(
+            Checkpoint.New(projection, next, ProjectionStatus.Rebuilding, time.GetUtcNow()) with { RebuildTotal = total }, cancellationToken);
         return next;
     }
 

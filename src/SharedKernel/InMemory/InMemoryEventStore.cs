@@ -114,6 +114,12 @@ public sealed class InMemoryEventStore(
         return Task.FromResult(new ReadAllPage(page, unrecognized, next));
     }
 
+    public Task<long> CountAllAsync(CancellationToken cancellationToken = default)
+    {
+        var tenantId = tenants.IsSystemScope ? null : tenants.RequireTenantId();
+        return Task.FromResult((long)database.Read(Log).Count(row => tenantId is null || row.Key.TenantId == tenantId));
+    }
+
     private static AppendResult Append(
         InMemoryTransaction transaction,
         StreamKey key,

@@ -5,7 +5,9 @@ namespace Reference.SharedKernel.Ports;
 /// <summary>
 /// How far one generation of a projection has read the log, and who is reading it. A worker owns
 /// a checkpoint while its lease runs; every save is compare-and-set on (owner, generation,
-/// previous position), so a worker that lost the lease cannot move it.
+/// previous position), so a worker that lost the lease cannot move it. <see cref="RebuildTotal"/> is
+/// the size of a rebuild's work: the events in the log when it started (null for a generation that
+/// was not created by a rebuild); with <see cref="EventsProcessed"/> it gives the rebuild's progress.
 /// </summary>
 public sealed record Checkpoint(
     string Projection,
@@ -17,7 +19,8 @@ public sealed record Checkpoint(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long EventsProcessed,
-    string? LastError)
+    string? LastError,
+    long? RebuildTotal = null)
 {
     public static Checkpoint New(string projection, int generation, ProjectionStatus status, DateTimeOffset now) =>
         new(projection, generation, LogPosition.Start, status, Owner: null, LeaseUntil: null, now, now, EventsProcessed: 0, LastError: null);

@@ -46,4 +46,11 @@ public interface IEventStore
     /// <paramref name="maxCount"/> counts them too.
     /// </summary>
     Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many events reading all from the start would return now, recognized or not, under the
+    /// same scope and commit-safety rules as <see cref="ReadAllAsync"/>. One indexed count: a rebuild
+    /// asks once, when it starts, to size its work.
+    /// </summary>
+    Task<long> CountAllAsync(CancellationToken cancellationToken = default);
 }

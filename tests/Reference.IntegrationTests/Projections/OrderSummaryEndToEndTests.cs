@@ -11,6 +11,8 @@ public sealed class OrderSummaryEndToEndTests(ReferenceApiFactory app)
 {
     private sealed record ListBody(List<ItemBody> Items, int TotalCount, int Page, int PageSize);
 
+    private sealed record GenerationBody(string Projection, int Generation, string Status, long EventsProcessed, long? RebuildTotal, double? RebuildProgress, double EventsPerSecond);
+
     private sealed record ItemBody(Guid Id, Guid CustomerId, string Currency, string Status, int LineCount, decimal Total, long Version);
 
     private static async Task<ItemBody?> FindAsync(HttpClient client, Guid orderId)
@@ -72,5 +74,30 @@ public sealed class OrderSummaryEndToEndTests(ReferenceApiFactory app)
         var status = await admin.GetAsync("/api/admin/projections");
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Contains("order-summary", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rebuild_started_over_http_reports_events_done_out_of_total_until_it_serves()
+    {
+        var admin = app.Admin();
+        var placed = await OrdersApi.PlaceAsync(app.Sales());
+        await Eventually.ReturnsAsync(() => FindAsync(admin, placed.Id), s => s is not null);
+
+        var started = await admin.PostAsync("/api/admin/projections/order-summary/rebuild", content: null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var status = started.Headers.Location!.OriginalString;
+        Assert.Equal("/api/admin/projections/order-summary", status);
+
+        var rebuilt = await Eventually.ReturnsAsync(
+            async () => (await admin.GetFromJsonAsync<List<GenerationBody>>(status))!.FirstOrDefault(g => g.RebuildTotal is not null && g.Status == "Live"),
+            g => g is not null,
+            TimeSpan.FromSeconds(60));
+        Assert.InRange(rebuilt!.RebuildTotal!.Value, 1, rebuilt.EventsProcessed);
+        Assert.Equal(1.0, rebuilt.RebuildProgress);
+        Assert.True(rebuilt.EventsPerSecond >= 0);
+
+        var all = await admin.GetFromJsonAsync<List<GenerationBody>>("/api/admin/projections");
+        Assert.Contains(all!, g => g.Projection == "order-summary" && g.Generation == rebuilt.Generation && g.RebuildTotal == rebuilt.RebuildTotal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/projections/no-such-projection")).StatusCode);
     }
 }

@@ -33,6 +33,20 @@ public abstract class CheckpointStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rebuilds_total_is_kept_through_leases_and_moves()
+    {
+        var store = await CreateStoreAsync();
+        var projection = NewProjection();
+        await store.TryCreateAsync(Checkpoint.New(projection, 2, ProjectionStatus.Rebuilding, Now) with { RebuildTotal = 1_234 });
+        var leased = (await store.TryAcquireAsync(projection, 2, "node-a:rebuild", Now.AddSeconds(30), Now))!;
+
+        Assert.True(await store.TrySaveAsync(leased with { Position = new LogPosition(5, 10), EventsProcessed = 500 }, leased));
+
+        var read = (await store.GetAsync(projection, 2))!;
+        Assert.Equal((1_234L, 500L), (read.RebuildTotal, read.EventsProcessed));
+    }
+
+    [Fact]
     public async Task Lease_is_exclusive_until_it_expires()
     {
         var store = await CreateStoreAsync();

@@ -33,6 +33,34 @@ public sealed class ProjectionRebuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rebuild_reports_events_done_out_of_the_log_it_started_from()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _h.Log.Append("acme", $"s{i}", new TallyOpened($"t{i}", "x"), new TallyAdded($"t{i}", i));
+        }
+
+        await _h.DrainAsync(await _h.LeaseAsync("node-a"));
+        var rebuilder = _h.NewRebuilder();
+        var generation = await rebuilder.StartAsync("tally", CancellationToken.None);
+        var started = (await _h.Checkpoints.GetAsync("tally", generation))!;
+        var now = DateTimeOffset.UtcNow;
+        var leased = (await _h.Checkpoints.TryAcquireAsync("tally", generation, "node-a:rebuild", now.AddMinutes(1), now))!;
+
+        var firstBatch = await _h.Runner.RunBatchAsync(leased, ProjectionMode.Rebuild, CancellationToken.None);
+        var midway = ProjectionStatusView.Of((await _h.Checkpoints.GetAsync("tally", generation))!, _h.Metrics, DateTimeOffset.UtcNow);
+        _h.Log.Append("acme", "s0", new TallyAdded("t0", 100));
+        await _h.Checkpoints.TrySaveAsync(firstBatch.Checkpoint! with { Owner = null, LeaseUntil = null }, firstBatch.Checkpoint!);
+        await rebuilder.RunAsync("tally", generation, CancellationToken.None);
+        var done = ProjectionStatusView.Of((await _h.Checkpoints.GetAsync("tally", generation))!, _h.Metrics, DateTimeOffset.UtcNow);
+
+        Assert.Equal(20, started.RebuildTotal);
+        Assert.Equal((5L, 20L, 0.25), (midway.EventsProcessed, midway.RebuildTotal!.Value, midway.RebuildProgress!.Value));
+        Assert.Equal(("Live", 21L, 20L, 1.0), (done.Status, done.EventsProcessed, done.RebuildTotal!.Value, done.RebuildProgress!.Value));
+        Assert.Null(ProjectionStatusView.Of((await _h.Checkpoints.GetAsync("tally", 1))!, _h.Metrics, DateTimeOffset.UtcNow).RebuildProgress);
+    }
+
+    [Fact]
     public async Task A_failing_event_fails_the_rebuild_fast_and_the_serving_generation_is_untouched()
     {
         _h.Log.Append("acme", "s", new TallyOpened("t1", "x"), new TallyAdded("t1", 13));

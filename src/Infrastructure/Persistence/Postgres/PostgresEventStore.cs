@@ -275,6 +275,21 @@ public sealed class PostgresEventStore(
             cancellationToken);
     }
 
+    public Task<long> CountAllAsync(CancellationToken cancellationToken = default)
+    {
+        string? tenantId = tenantContext.IsSystemScope ? null : tenantContext.RequireTenantId();
+        return session.ReadAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = new NpgsqlCommand(
+                    $"SELECT count(*) FROM events e WHERE e.tx_id < {Horizon} AND (@tenant::text IS NULL OR e.tenant_id = @tenant)",
+                    (NpgsqlConnection)connection);
+                command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Text) { Value = (object?)tenantId ?? DBNull.Value });
+                return (long)(await command.ExecuteScalarAsync(ct))!;
+            },
+            cancellationToken);
+    }
+
     private static async Task<T> QueryAsync<T>(
         DbConnection connection,
         string sql,

@@ -176,6 +176,19 @@ public sealed class SqliteEventStore(
             cancellationToken);
     }
 
+    public Task<long> CountAllAsync(CancellationToken cancellationToken = default)
+    {
+        string? tenantId = tenantContext.IsSystemScope ? null : tenantContext.RequireTenantId();
+        return session.ReadAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = SqliteCommands.Create(connection, transaction, "SELECT count(*) FROM events WHERE @tenant IS NULL OR tenant_id = @tenant")
+                    .With("@tenant", tenantId);
+                return (long)(await command.ExecuteScalarAsync(ct))!;
+            },
+            cancellationToken);
+    }
+
     private static async Task<T> QueryAsync<T>(DbCommand command, Func<DbDataReader, Task<T>> read, CancellationToken cancellationToken)
     {
         await using (command)

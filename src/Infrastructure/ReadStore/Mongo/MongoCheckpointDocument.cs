@@ -30,5 +30,7 @@ public sealed class MongoCheckpointDocument
 
     public string? LastError { get; set; }
 
+    public long? RebuildTotal { get; set; }
+
     public static string IdOf(string projection, int generation) => $"{projection}/{generation}";
 }

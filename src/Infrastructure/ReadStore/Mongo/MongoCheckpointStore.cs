@@ -79,7 +79,8 @@ public sealed class MongoCheckpointStore(IMongoDatabase database) : ICheckpointS
         new DateTimeOffset(DateTime.SpecifyKind(d.CreatedAt, DateTimeKind.Utc)),
         new DateTimeOffset(DateTime.SpecifyKind(d.UpdatedAt, DateTimeKind.Utc)),
         d.EventsProcessed,
-        d.LastError);
+        d.LastError,
+        d.RebuildTotal);
 
     private static MongoCheckpointDocument ToDocument(Checkpoint c) => new()
     {
@@ -95,5 +96,6 @@ public sealed class MongoCheckpointStore(IMongoDatabase database) : ICheckpointS
         UpdatedAt = c.UpdatedAt.UtcDateTime,
         EventsProcessed = c.EventsProcessed,
         LastError = c.LastError,
+        RebuildTotal = c.RebuildTotal,
     };
 }

@@ -21,7 +21,8 @@ internal static class CheckpointCommands
         row.CreatedAt,
         row.UpdatedAt,
         row.EventsProcessed,
-        row.LastError);
+        row.LastError,
+        row.RebuildTotal);
 
     public static CheckpointRow ToRow(Checkpoint checkpoint) => new()
     {
@@ -36,6 +37,7 @@ internal static class CheckpointCommands
         UpdatedAt = checkpoint.UpdatedAt.ToUniversalTime(),
         EventsProcessed = checkpoint.EventsProcessed,
         LastError = checkpoint.LastError,
+        RebuildTotal = checkpoint.RebuildTotal,
     };
 
     /// <summary>Compare-and-set on (owner, generation, previous position); true when this call moved it.</summary>

@@ -24,4 +24,6 @@ public sealed class CheckpointRow
     public long EventsProcessed { get; set; }
 
     public string? LastError { get; set; }
+
+    public long? RebuildTotal { get; set; }
 }

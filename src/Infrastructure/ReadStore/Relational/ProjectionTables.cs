@@ -24,6 +24,7 @@ internal static class ProjectionTables
             e.Property(c => c.UpdatedAt).HasColumnName("heartbeat_at");
             e.Property(c => c.EventsProcessed).HasColumnName("events_processed");
             e.Property(c => c.LastError).HasColumnName("last_error");
+            e.Property(c => c.RebuildTotal).HasColumnName("rebuild_total");
         });
 
     public static void MapServingGenerations(ModelBuilder model) =>

@@ -373,6 +373,37 @@ public abstract class EventStoreContractTests : EventStoreContractBase
     }
 
     [Fact]
+    public async Task Counting_all_counts_what_reading_all_returns_in_the_same_scope()
+    {
+        var tenantA = NewTenant();
+        var tenantB = NewTenant();
+        using (Tenant(tenantA))
+        {
+            await AppendAsync(NewStreamId(), ExpectedVersion.NoStream, Items(3));
+        }
+
+        using (Tenant(tenantB))
+        {
+            await AppendAsync(NewStreamId(), ExpectedVersion.NoStream, Items(2));
+            await using (await UnitOfWork.BeginAsync())
+            {
+                await AppendAsync(NewStreamId(), ExpectedVersion.NoStream, Items(4, "rolled-back"));
+            }
+        }
+
+        using (Tenant(tenantA))
+        {
+            Assert.Equal(3, await Store.CountAllAsync());
+        }
+
+        using (Tenant(tenantB))
+        {
+            Assert.Equal(2, await Store.CountAllAsync());
+            Assert.Equal((await ReadAllAsync()).Count, await Store.CountAllAsync());
+        }
+    }
+
+    [Fact]
     public async Task Old_schema_versions_are_upcast_through_the_whole_chain_on_read()
     {
         var streamId = NewStreamId();

@@ -54,7 +54,7 @@ public sealed class ProjectionHarness : IDisposable
         [runner ?? Runner], Checkpoints, Signal, Microsoft.Extensions.Options.Options.Create(CopyOptions(nodeId)), TimeProvider.System, NullLogger<ProjectionDaemon>.Instance);
 
     public ProjectionRebuilder NewRebuilder() => new(
-        [Runner], Checkpoints, Signal, Options, TimeProvider.System, NullLogger<ProjectionRebuilder>.Instance);
+        [Runner], Checkpoints, new ScriptedEventSource(Log, Tenant), Signal, Options, TimeProvider.System, NullLogger<ProjectionRebuilder>.Instance);
 
     public ProjectionDeadLetterRedriver NewRedriver() => new([Runner], DeadLetters, TimeProvider.System);
 

@@ -57,6 +57,9 @@ public sealed class ScriptedEventLog(ITenantContext tenant) : IEventStore
         }
     }
 
+    public async Task<long> CountAllAsync(CancellationToken cancellationToken = default) =>
+        (await ReadAllAsync(LogPosition.Start, int.MaxValue, cancellationToken)).Count;
+
     public Task<AppendResult> AppendAsync(string streamId, string streamType, ExpectedVersion expected, IReadOnlyList<DomainEvent> events, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Tests write through Append and Begin.");
 

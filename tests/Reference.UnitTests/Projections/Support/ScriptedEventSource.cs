@@ -12,4 +12,10 @@ public sealed class ScriptedEventSource(ScriptedEventLog log, ITenantContext ten
         using var system = tenants.BeginSystemScope();
         return await log.ReadAllAsync(after, maxCount, cancellationToken);
     }
+
+    public async Task<long> CountAllAsync(CancellationToken cancellationToken)
+    {
+        using var system = tenants.BeginSystemScope();
+        return await log.CountAllAsync(cancellationToken);
+    }
 }

@@ -58,6 +58,10 @@ namespace Reference.Infrastructure.ReadStore.Relational.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_position");
 
+                    b.Property<long?>("RebuildTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rebuild_total");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
