@@ -39,7 +39,6 @@ public sealed partial class ProjectionRunner<TDocument>(
             return new ProjectionBatchResult(leased, 0, CaughtUp: true);
         }
 
-        SkipUnrecognized(page.Unrecognized);
         var writes = await FoldAsync(leased.Generation, page.Events, mode, cancellationToken);
         await FlushDeadLettersAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -61,6 +60,7 @@ public sealed partial class ProjectionRunner<TDocument>(
         }
 
         var caughtUp = page.Count < batchSize;
+        SkippedUnrecognized(page.Unrecognized);
         metrics.Applied(projection.Name, page.Events.Count);
         metrics.RecordLag(
             projection.Name,
@@ -105,9 +105,10 @@ public sealed partial class ProjectionRunner<TDocument>(
         events.ReadAllAsync(after, maxCount, cancellationToken);
 
     // Written by a newer deployment during a rolling upgrade: no projection here can handle them, and
-    // stalling would stop the read model for every tenant. The checkpoint moves past them; a rebuild
-    // after the upgrade picks up whatever the new code projects from them.
-    private void SkipUnrecognized(IReadOnlyList<UnrecognizedEvent> unrecognized)
+    // stalling would stop the read model for every tenant. The committed checkpoint has moved past
+    // them (reported once it has, so a retried batch is not counted twice); a rebuild after the
+    // upgrade picks up whatever the new code projects from them.
+    private void SkippedUnrecognized(IReadOnlyList<UnrecognizedEvent> unrecognized)
     {
         foreach (var skipped in unrecognized)
         {
