@@ -1,12 +1,13 @@
 using Hangfire;
-using Hangfire.Common;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Reference.Infrastructure.Jobs;
@@ -25,23 +26,21 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobContextFilter>();
         services.AddSingleton<ProjectionJobs>();
 
-        // The storage and the activator are this container's own singletons. Hangfire's defaults read the
-        // process-wide JobStorage.Current and JobActivator.Current, so two hosts in one process (tests, or
-        // a worker beside a web host) would otherwise enqueue into, and resolve jobs from, each other.
+        // The storage, the activator and the filters are this container's own singletons. Hangfire's
+        // defaults are process-wide (JobStorage.Current, JobActivator.Current, GlobalJobFilters), so two
+        // hosts in one process (tests, or a worker beside a web host) would otherwise enqueue into, and
+        // resolve jobs from, each other, and race on the global filter list while starting. Only the
+        // log provider stays process-wide in Hangfire; HostLogProvider survives its host's disposal.
         services.AddSingleton<JobStorage>(_ => CreateStorage(options, configuration));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire((sp, hangfire) =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-
-            // Hangfire's filters are process-wide; the ambient contexts are too, so one instance serves every host.
-            if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobContextFilter))
-            {
-                hangfire.UseFilter(sp.GetRequiredService<JobContextFilter>());
-            }
-        });
+        services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
+            JobFilterProviders.Providers,
+            new JobFilterCollection { sp.GetRequiredService<JobContextFilter>() }));
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (options.RunServer)
         {
             services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
