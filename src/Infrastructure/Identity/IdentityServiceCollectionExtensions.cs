@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Infrastructure.Identity.Authorization;
@@ -30,6 +31,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<IPolicyEvaluator, RbacPolicyEvaluator>();
         services.AddSingleton<IPolicyEnforcementPoint, PolicyEnforcementPoint>();
         services.AddSingleton<IPermissionChecker, PolicyPermissionChecker>();
+        services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ public sealed class JobsOptions
     public const string Section = "Jobs";
 
     /// <summary><c>InMemory</c> (the embedded default) or <c>Postgres</c> (production: jobs survive restarts and are shared by nodes).</summary>
-    public JobStorage Storage { get; set; } = JobStorage.InMemory;
+    public JobStorageKind Storage { get; set; } = JobStorageKind.InMemory;
 
     /// <summary>Runs the Hangfire server in this process (turn off on web-only nodes).</summary>
     public bool RunServer { get; set; } = true;
@@ -17,11 +17,12 @@ public sealed class JobsOptions
 
     public string CleanupCron { get; set; } = "*/15 * * * *";
 
-    /// <summary>Permission (or role) a principal needs to open the dashboard at <c>/jobs</c>.</summary>
-    public string DashboardPermission { get; set; } = "admin";
+    /// <summary>Permission a caller needs to open the dashboard at <c>/jobs</c> (the <c>admin</c> role holds every permission).</summary>
+    public string DashboardPermission { get; set; } = "jobs.dashboard";
 }
 
-public enum JobStorage
+/// <summary>Where Hangfire keeps its jobs.</summary>
+public enum JobStorageKind
 {
     InMemory,
     Postgres,

@@ -1,19 +1,24 @@
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Reference.Infrastructure.Jobs;
 
 /// <summary>Declares the recurring jobs at start-up (idempotent: every node may do it).</summary>
-public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOptions<JobsOptions> options, IServiceProvider services) : IHostedService
+public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOptions<JobsOptions> options, IServiceProviderIsService services) : IHostedService
 {
+    public const string CatchUp = "projections-catch-up";
+    public const string PurgeRetired = "projections-purge-retired";
+    public const string OutboxCleanup = "outbox-cleanup";
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        recurring.AddOrUpdate<ProjectionJobs>("projections-catch-up", j => j.CatchUpAsync(CancellationToken.None), options.Value.CatchUpCron);
-        recurring.AddOrUpdate<ProjectionJobs>("projections-purge-retired", j => j.PurgeRetiredGenerationsAsync(CancellationToken.None), options.Value.CleanupCron);
-        if (services.GetService(typeof(OutboxJobs)) is not null)
+        recurring.AddOrUpdate<ProjectionJobs>(CatchUp, j => j.CatchUpAsync(CancellationToken.None), options.Value.CatchUpCron);
+        recurring.AddOrUpdate<ProjectionJobs>(PurgeRetired, j => j.PurgeRetiredGenerationsAsync(CancellationToken.None), options.Value.CleanupCron);
+        if (services.IsService(typeof(OutboxJobs)))
         {
-            recurring.AddOrUpdate<OutboxJobs>("outbox-cleanup", j => j.CleanupAsync(CancellationToken.None), options.Value.CleanupCron);
+            recurring.AddOrUpdate<OutboxJobs>(OutboxCleanup, j => j.CleanupAsync(CancellationToken.None), options.Value.CleanupCron);
         }
 
         return Task.CompletedTask;

@@ -2,13 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reference.Infrastructure.Jobs;
+using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.Messaging;
 
-/// <summary>Registers the outbox dispatcher, the in-process broker with its mediator bridge, and the inbox.</summary>
+/// <summary>
+/// Registers the outbox dispatcher, the in-process broker with its mediator bridge, outbox maintenance
+/// (when the write side is relational: register persistence first) and the inbox.
+/// </summary>
 public static class MessagingServiceCollectionExtensions
 {
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
@@ -26,8 +30,13 @@ public static class MessagingServiceCollectionExtensions
         // whichever store holds the read models: the write side needs them in every configuration.
         services.AddProjectionsDatabase(ReadStoreServiceCollectionExtensions.RelationalTarget(configuration));
         services.TryAddSingleton<RelationalInbox>();
-        services.TryAddSingleton<IOutboxMaintenance, RelationalOutboxMaintenance>();
-        services.TryAddSingleton<OutboxJobs>();
+        if (services.Any(d => d.ServiceType == typeof(EventStoreDbContext)))
+        {
+            // Dead letters and cleanup work on the write side's outbox table through its own EF Core model.
+            services.TryAddScoped<IOutboxMaintenance, EventStoreOutboxMaintenance>();
+            services.TryAddScoped<OutboxJobs>();
+        }
+
         return services;
     }
 }

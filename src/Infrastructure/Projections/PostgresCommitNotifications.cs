@@ -6,8 +6,10 @@ namespace Reference.Infrastructure.Projections;
 
 /// <summary>
 /// Cross-node wake-up over PostgreSQL: a commit sends <c>NOTIFY reference_events</c>; every node
-/// LISTENs and raises its local <see cref="ProjectionSignal"/>. Best effort by design: a lost
-/// notification costs at most the fallback poll interval.
+/// LISTENs on one dedicated connection and raises its local <see cref="ProjectionSignal"/>. Best
+/// effort by design: a lost notification costs at most the fallback poll interval. The listener
+/// outlives its connection: when the connection breaks (server restart, <c>pg_terminate_backend</c>,
+/// network) it reconnects, and wakes the workers once, since commits announced meanwhile were missed.
 /// </summary>
 public sealed partial class PostgresCommitNotifications(
     NpgsqlDataSource dataSource,
@@ -15,6 +17,12 @@ public sealed partial class PostgresCommitNotifications(
     ILogger<PostgresCommitNotifications> logger) : BackgroundService, ICommitNotifier
 {
     public const string Channel = "reference_events";
+
+    /// <summary>How long the listener waits idle before a round trip proves its connection still works.</summary>
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>The pause before reconnecting after the connection failed.</summary>
+    public static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
 
     public async Task NotifyAsync(CancellationToken cancellationToken)
     {
@@ -35,26 +43,47 @@ public sealed partial class PostgresCommitNotifications(
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Notify();
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
+                await ListenAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (NpgsqlException ex)
+            catch (Exception ex)
             {
+                // Whatever broke the connection, the listener must live on: a crashed background service stops the host.
                 LogListenFailed(ex);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+
+            try
+            {
+                await Task.Delay(ReconnectDelay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        connection.Notification += (_, _) => signal.Notify();
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        LogListening(connection.ProcessID);
+        signal.Notify();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // A connection that died silently (no FIN from a vanished peer) would wait forever: probe it when idle.
+            if (!await connection.WaitAsync(KeepAliveInterval, stoppingToken))
+            {
+                await using var probe = new NpgsqlCommand("SELECT 1", connection);
+                await probe.ExecuteScalarAsync(stoppingToken);
             }
         }
     }
@@ -64,4 +93,7 @@ public sealed partial class PostgresCommitNotifications(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Commit notification listener lost its connection; reconnecting")]
     private partial void LogListenFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for commit notifications (backend {ProcessId})")]
+    private partial void LogListening(int processId);
 }

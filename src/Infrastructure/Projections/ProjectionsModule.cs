@@ -33,6 +33,7 @@ public static class ProjectionsModule
         ArgumentNullException.ThrowIfNull(app);
         app.UseJobsDashboard();
         app.MapProjectionAdmin();
+        app.MapOutboxAdmin();
         return app;
     }
 

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Reference.Infrastructure.Identity.Authorization;
+using Reference.Infrastructure.Jobs;
+using Reference.SharedKernel.Filtering;
+
+namespace Reference.Infrastructure.Messaging;
+
+/// <summary>
+/// Operator endpoints under <c>/api/admin/outbox/dead-letters</c> (permission <see cref="OutboxPermissions.Manage"/>):
+/// list the caller's tenant's dead letters with the filter module, re-drive one or all of them. A re-drive is a
+/// Hangfire job enqueued in the caller's tenant, so it is visible in the dashboard and can only reach that
+/// tenant's messages; another tenant's dead letter is simply not found.
+/// </summary>
+public static class OutboxAdminEndpoints
+{
+    public const string Route = "/api/admin/outbox/dead-letters";
+    private const string NotFoundType = "https://reference.example/problems/not-found";
+
+    public static IEndpointRouteBuilder MapOutboxAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(IOutboxMaintenance)) != true)
+        {
+            // No relational write side, so no outbox table to maintain.
+            return endpoints;
+        }
+
+        var deadLetters = endpoints.MapGroup(Route)
+            .RequirePermission(OutboxPermissions.Manage)
+            .WithTags("Outbox");
+
+        deadLetters.MapGet("/", async (HttpContext http, IOutboxMaintenance outbox, CancellationToken ct) =>
+            Results.Ok(await outbox.ListDeadLettersAsync(ListQuery.Parse(http.Request.QueryString.Value), ct)));
+
+        deadLetters.MapPost("/{messageId:guid}/redrive", async (Guid messageId, HttpContext http, IOutboxMaintenance outbox, IBackgroundJobClient jobs, CancellationToken ct) =>
+        {
+            if (await outbox.FindDeadLetterAsync(messageId, ct) is null)
+            {
+                return Results.Problem(
+                    type: NotFoundType,
+                    title: "The resource was not found.",
+                    statusCode: StatusCodes.Status404NotFound,
+                    instance: http.Request.Path,
+                    extensions: new Dictionary<string, object?> { ["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier });
+            }
+
+            var jobId = jobs.Enqueue<OutboxJobs>(j => j.RedriveAsync(messageId, CancellationToken.None));
+            return Results.Accepted(Route, new RedriveAccepted(jobId));
+        });
+
+        deadLetters.MapPost("/redrive", (IBackgroundJobClient jobs) =>
+        {
+            var jobId = jobs.Enqueue<OutboxJobs>(j => j.RedriveAllAsync(CancellationToken.None));
+            return Results.Accepted(Route, new RedriveAccepted(jobId));
+        });
+
+        return endpoints;
+    }
+}
+
+/// <summary>The Hangfire job that performs an accepted re-drive (see <c>/jobs</c>).</summary>
+public sealed record RedriveAccepted(string JobId);
