@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Reference.Features.Shared.Http;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
 
