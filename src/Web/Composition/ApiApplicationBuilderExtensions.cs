@@ -2,6 +2,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
+using Reference.Web.Health;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
 
@@ -50,7 +51,11 @@ public static class ApiApplicationBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+            {
+                Predicate = check => check.Tags.Contains(ReadyTag),
+                ResponseWriter = HealthReportWriter.WriteAsync,
+            })
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
         return app;
