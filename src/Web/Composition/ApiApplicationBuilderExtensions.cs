@@ -51,11 +51,12 @@ public static class ApiApplicationBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-            {
-                Predicate = check => check.Tags.Contains(ReadyTag),
-                ResponseWriter = HealthReportWriter.WriteAsync,
-            })
+        var readiness = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        };
+        app.MapHealthChecks("/health/ready", readiness)
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
         return app;
