@@ -24,6 +24,16 @@ public sealed class CachingTenantStore(ITenantStore inner, TimeProvider time, Te
         return tenant;
     }
 
+    /// <summary>
+    /// Drops what is remembered about <paramref name="tenantId"/> (a miss included), so the next
+    /// lookup reads the store: called once a change to that tenant has committed.
+    /// </summary>
+    public void Forget(string tenantId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        _entries.TryRemove(tenantId, out _);
+    }
+
     private void Remember(string tenantId, Entry entry, DateTimeOffset now)
     {
         if (_entries.Count >= options.MaxEntries && !_entries.ContainsKey(tenantId))

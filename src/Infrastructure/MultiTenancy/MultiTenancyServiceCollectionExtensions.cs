@@ -14,7 +14,8 @@ public static class MultiTenancyServiceCollectionExtensions
     /// <summary>
     /// The tenancy module: options from <c>MultiTenancy</c>, the tenant stores named by
     /// <c>MultiTenancy:Stores</c> (configuration only by default; another <see cref="ITenantStore"/>
-    /// registered earlier wins), the resolver, and the ambient context. The database store uses the
+    /// registered earlier wins), the resolver, the ambient context, and the <see cref="ITenantDirectory"/>
+    /// that tenant administration writes through. The database store uses the
     /// write side's database (<c>AddPersistence</c>), which also migrates its table.
     /// </summary>
     public static IServiceCollection AddReferenceMultiTenancy(this IServiceCollection services, IConfiguration configuration)
@@ -34,12 +35,23 @@ public static class MultiTenancyServiceCollectionExtensions
         {
             services.TryAddSingleton(sp => new TenantDbContextFactory(sp.GetRequiredService<DatabaseConnector>()));
             services.TryAddSingleton<DatabaseTenantStore>();
+            services.TryAddSingleton(sp => new CachingTenantStore(
+                sp.GetRequiredService<DatabaseTenantStore>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<MultiTenancyOptions>>().Value.Cache));
             services.AddSingleton<ISchemaMigration, TenantStoreSchemaMigration>();
         }
 
         services.TryAddSingleton<ITenantStore>(sp => Compose(sp, stores));
         services.AddSingleton<TenantResolver>();
         services.AddSingleton<ITenantContext, AmbientTenantContext>();
+        services.TryAddScoped<ITenantDirectory>(sp => new TenantDirectory(
+            sp.GetRequiredService<IOptionsMonitor<MultiTenancyOptions>>(),
+            stores,
+            sp.GetRequiredService<PersistenceSession>(),
+            stores.Contains(TenantStoreKind.Database)
+                ? new TenantDirectory.WritableStore(sp.GetRequiredService<TenantDbContextFactory>(), sp.GetRequiredService<CachingTenantStore>())
+                : null));
         return services;
     }
 
@@ -48,10 +60,7 @@ public static class MultiTenancyServiceCollectionExtensions
         var stores = kinds.Select(kind => kind switch
         {
             TenantStoreKind.Configuration => (ITenantStore)services.GetRequiredService<ConfigurationTenantStore>(),
-            TenantStoreKind.Database => new CachingTenantStore(
-                services.GetRequiredService<DatabaseTenantStore>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<IOptions<MultiTenancyOptions>>().Value.Cache),
+            TenantStoreKind.Database => services.GetRequiredService<CachingTenantStore>(),
             _ => throw new InvalidOperationException($"Unknown tenant store '{kind}' in MultiTenancy:Stores."),
         }).ToArray();
         return stores.Length == 1 ? stores[0] : new CompositeTenantStore(stores);

@@ -12,6 +12,9 @@ public abstract record TenantResolution
     /// <summary>Identifiers were produced, but no store knows them.</summary>
     public sealed record Unknown(string TenantId) : TenantResolution;
 
+    /// <summary>A store knows the tenant, but it has been deactivated.</summary>
+    public sealed record Deactivated(string TenantId) : TenantResolution;
+
     /// <summary>The header names another tenant than the token, and the caller may not switch tenants.</summary>
     public sealed record Mismatch(string ClaimTenant, string RequestedTenant) : TenantResolution;
 }

@@ -6,7 +6,7 @@ namespace Reference.Infrastructure.MultiTenancy;
 
 /// <summary>
 /// Resolves a request's tenant: the configured strategies run in order and the first identifier a
-/// store knows wins. Before that, a header that disagrees with the token's tenant claim is refused
+/// store knows wins (refused when that tenant is deactivated). Before that, a header that disagrees with the token's tenant claim is refused
 /// unless the principal holds the cross-tenant permission.
 /// </summary>
 public sealed class TenantResolver(IOptionsMonitor<MultiTenancyOptions> options, ITenantStore store)
@@ -40,7 +40,7 @@ public sealed class TenantResolver(IOptionsMonitor<MultiTenancyOptions> options,
 
             if (await store.FindAsync(candidate, cancellationToken) is { } tenant)
             {
-                return new TenantResolution.Resolved(tenant);
+                return tenant.IsActive ? new TenantResolution.Resolved(tenant) : new TenantResolution.Deactivated(tenant.Id);
             }
 
             firstUnknown ??= candidate;

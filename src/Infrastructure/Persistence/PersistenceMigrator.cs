@@ -87,7 +87,7 @@ public sealed class PersistenceMigrator(
         await state.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
     }
 
-    private static async Task<bool> TableExistsAsync(DbConnection connection, string table, CancellationToken cancellationToken)
+    internal static async Task<bool> TableExistsAsync(DbConnection connection, string table, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)

@@ -67,6 +67,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddScoped<PersistenceSession>();
         services.TryAddScoped<IUnitOfWork>(sp => sp.GetRequiredService<PersistenceSession>());
         services.TryAddSingleton<PersistenceMigrator>();
+        services.AddSingleton<IMigrationSet, WriteSideMigrationSet>();
         services.AddHostedService<PersistenceMigrationService>();
 
         if (options.Provider == PersistenceProvider.Postgres)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Persistence.Sqlite;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore.Mongo;
@@ -47,6 +48,8 @@ public static class ReadStoreServiceCollectionExtensions
         services.AddSingleton(typeof(IReadModelStore<>), typeof(RelationalReadModelStore<>));
         services.AddSingleton<IProjectionDeadLetters, RelationalProjectionDeadLetters>();
         services.AddHostedService<ReadStoreSchemaInitializer>();
+        services.AddSingleton<IMigrationSet, ProjectionsMigrationSet>();
+        services.AddSingleton<IReadStoreProbe, RelationalReadStoreProbe>();
         return services;
     }
 

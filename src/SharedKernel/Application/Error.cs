@@ -11,6 +11,9 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
     public static Error NotFound(string resource, string id) =>
         new($"{resource}.not_found", $"{resource} '{id}' was not found.", ErrorKind.NotFound);
 
+    public static Error AlreadyExists(string resource, string id) =>
+        new($"{resource}.already_exists", $"{resource} '{id}' already exists.", ErrorKind.AlreadyExists);
+
     public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
 
     public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);

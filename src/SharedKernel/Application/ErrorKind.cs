@@ -6,6 +6,9 @@ public enum ErrorKind
     Validation,
     NotFound,
     Conflict,
+
+    /// <summary>The resource to create exists already (a duplicate id); retrying will not help.</summary>
+    AlreadyExists,
     PreconditionFailed,
     Forbidden,
     Unauthorized,

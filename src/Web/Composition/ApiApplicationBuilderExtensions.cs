@@ -1,6 +1,8 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Reference.Features.Shared.Http;
+using Reference.Web.Health;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
 
@@ -49,7 +51,12 @@ public static class ApiApplicationBuilderExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+        var readiness = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        };
+        app.MapHealthChecks("/health/ready", readiness)
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
         return app;

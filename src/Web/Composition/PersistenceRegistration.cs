@@ -41,7 +41,9 @@ public static class PersistenceRegistration
 #endif
         // Process-local, so one node only; several nodes need a shared cache (Redis) registered in its place.
         services.TryAddSingleton<ICache, InMemoryCache>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag])
+            .AddCheck<ReadStoreReadyCheck>("read-store", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace Reference.Web.Middleware;
 
 /// <summary>
 /// Resolves the request's tenant after authentication and makes it ambient for the rest of the
-/// request. Missing → 400, unknown → 404, a header that contradicts the token → 403; the endpoint
+/// request. Missing → 400, unknown → 404, deactivated → 403, a header that contradicts the token → 403; the endpoint
 /// never runs without a tenant unless it opted out with <see cref="TenantNotRequiredAttribute"/>.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantContext tenants)
@@ -34,6 +34,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
                 await ApiProblems.WriteAsync(context, ApiProblems.Create(
                     context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch,
                     "The requested tenant does not match your token.", "X-Tenant-ID must name the tenant of your token.", "tenant.mismatch"));
+                break;
+
+            case TenantResolution.Deactivated:
+                await ApiProblems.WriteAsync(context, ApiProblems.Create(
+                    context, StatusCodes.Status403Forbidden, ProblemTypes.TenantDeactivated,
+                    "The tenant is deactivated.", "Requests for this tenant are refused until it is reactivated.", "tenant.deactivated"));
                 break;
 
             case TenantResolution.Unknown:

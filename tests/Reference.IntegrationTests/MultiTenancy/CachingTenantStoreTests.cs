@@ -3,7 +3,7 @@ using Reference.Infrastructure.MultiTenancy;
 
 namespace Reference.IntegrationTests.MultiTenancy;
 
-/// <summary>The cache's bound: made-up ids cannot grow it without limit.</summary>
+/// <summary>The cache's bound (made-up ids cannot grow it without limit) and its invalidation.</summary>
 public sealed class CachingTenantStoreTests
 {
     private readonly FakeTimeProvider _time = new();
@@ -25,6 +25,20 @@ public sealed class CachingTenantStoreTests
         await store.FindAsync("probe-3");
         await store.FindAsync("probe-3");
         Assert.Equal(5, _inner.Lookups);
+    }
+
+    [Fact]
+    public async Task A_forgotten_miss_is_looked_up_again_at_once()
+    {
+        var store = new CachingTenantStore(_inner, _time, new TenantCacheOptions { MissDuration = TimeSpan.FromMinutes(5) });
+        await store.FindAsync("newco");
+        await store.FindAsync("NEWCO");
+        Assert.Equal(1, _inner.Lookups);
+
+        store.Forget("NewCo");
+        await store.FindAsync("newco");
+
+        Assert.Equal(2, _inner.Lookups);
     }
 
     private sealed class RecordingStore : ITenantStore

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Reference.Infrastructure.MultiTenancy;
 using Reference.Infrastructure.MultiTenancy.Database;
 using Reference.Infrastructure.Persistence.Sessions;
+using Reference.SharedKernel.Tenancy;
 
 namespace Reference.IntegrationTests.MultiTenancy;
 
 /// <summary>
-/// The database tenant store and its cache, against a real database. Each test uses fresh tenant ids,
+/// The database tenant store, its cache and the tenant directory that writes to it, against a real database. Each test uses fresh tenant ids,
 /// so the database can be shared between tests.
 /// </summary>
 public abstract class DatabaseTenantStoreTests : IAsyncLifetime
@@ -29,12 +31,13 @@ public abstract class DatabaseTenantStoreTests : IAsyncLifetime
     // Seeding and inspection go through their own factory, so only the stores' queries are counted.
     private TenantDbContextFactory _contexts = null!;
     private TenantDbContextFactory _countedContexts = null!;
+    private DatabaseConnector _connector = null!;
 
     protected abstract Task<DatabaseConnector> CreateConnectorAsync();
 
     public async Task InitializeAsync()
     {
-        var connector = await CreateConnectorAsync();
+        var connector = _connector = await CreateConnectorAsync();
         _contexts = new TenantDbContextFactory(connector);
         _countedContexts = new TenantDbContextFactory(connector, _commands);
         await new TenantStoreSchemaMigration(_contexts).MigrateAsync(CancellationToken.None);
@@ -138,11 +141,74 @@ public abstract class DatabaseTenantStoreTests : IAsyncLifetime
         Assert.Equal("Soylent", (await store.FindAsync(id))?.Name);
     }
 
+    [Fact]
+    public async Task The_directory_adds_a_tenant_that_a_store_which_remembered_its_id_as_unknown_finds_at_once()
+    {
+        var id = NewId("initrode");
+        var store = CachedStore();
+        Assert.Null(await store.FindAsync(id));
+        await using var session = Session();
+
+        var change = await Directory(session, store).AddAsync(new NewTenant(id, "Initrode", new Dictionary<string, string> { ["plan"] = "gold" }));
+
+        Assert.Equal(TenantChange.Applied, change);
+        var found = await store.FindAsync(id.ToUpperInvariant());
+        Assert.Equal(("Initrode", "gold", true), (found?.Name, found?.Settings["plan"], found?.IsActive));
+    }
+
+    [Fact]
+    public async Task Inside_a_unit_of_work_the_cached_miss_is_dropped_only_when_the_change_commits()
+    {
+        var id = NewId("vandelay");
+        var store = CachedStore();
+        Assert.Null(await store.FindAsync(id));
+        await using var session = Session();
+        var directory = Directory(session, store);
+
+        await using (var unitOfWork = await session.BeginAsync())
+        {
+            Assert.Equal(TenantChange.Applied, await directory.AddAsync(new NewTenant(id, "Vandelay", new Dictionary<string, string>())));
+            Assert.Equal("Vandelay", (await directory.FindAsync(id))?.Name);
+            Assert.Null(await store.FindAsync(id));
+            await unitOfWork.CommitAsync();
+        }
+
+        Assert.Equal("Vandelay", (await store.FindAsync(id))?.Name);
+    }
+
+    [Fact]
+    public async Task The_directory_refuses_a_duplicate_in_any_casing_and_deactivates_and_reactivates_by_any_casing()
+    {
+        var id = NewId("wonka");
+        var store = CachedStore();
+        await using var session = Session();
+        var directory = Directory(session, store);
+        await directory.AddAsync(new NewTenant(id, "Wonka", new Dictionary<string, string>()));
+        Assert.True((await store.FindAsync(id))?.IsActive);
+
+        Assert.Equal(TenantChange.AlreadyExists, await directory.AddAsync(new NewTenant(id.ToUpperInvariant(), "Copy", new Dictionary<string, string>())));
+        Assert.Equal(TenantChange.Applied, await directory.SetActiveAsync(id.ToUpperInvariant(), isActive: false));
+        Assert.False((await store.FindAsync(id))?.IsActive);
+        Assert.False((await directory.FindAsync(id))?.IsActive);
+        Assert.Equal(TenantChange.Applied, await directory.SetActiveAsync(id, isActive: true));
+        Assert.True((await store.FindAsync(id))?.IsActive);
+        Assert.Equal(TenantChange.NotFound, await directory.SetActiveAsync(NewId("nobody"), isActive: false));
+        Assert.Equal("Wonka", Assert.Single(await directory.ListAsync(), t => t.Id == id).Name);
+    }
+
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30];
 
     private DatabaseTenantStore Store() => new(_countedContexts, new StaticOptionsMonitor(_options));
 
     private CachingTenantStore CachedStore() => new(Store(), _time, CacheOptions);
+
+    private PersistenceSession Session() => new(_connector, NullLogger<PersistenceSession>.Instance);
+
+    private TenantDirectory Directory(PersistenceSession session, CachingTenantStore cache) => new(
+        new StaticOptionsMonitor(_options),
+        [TenantStoreKind.Database],
+        session,
+        new TenantDirectory.WritableStore(_contexts, cache));
 
     private async Task AddAsync(TenantRow row)
     {

@@ -48,6 +48,7 @@ public static class ApiProblems
             ErrorKind.Validation => Create(context, StatusCodes.Status400BadRequest, ProblemTypes.ValidationFailed, "The request is invalid.", error.Message, error.Code),
             ErrorKind.NotFound => Create(context, StatusCodes.Status404NotFound, ProblemTypes.NotFound, "The resource was not found.", error.Message, error.Code),
             ErrorKind.Conflict => Create(context, StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by someone else.", error.Message, error.Code),
+            ErrorKind.AlreadyExists => Create(context, StatusCodes.Status409Conflict, ProblemTypes.AlreadyExists, "The resource already exists.", error.Message, error.Code),
             ErrorKind.PreconditionFailed => Create(context, StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed since it was read.", error.Message, error.Code),
             ErrorKind.Forbidden => Create(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "You are not allowed to do this.", error.Message, error.Code),
             ErrorKind.Unauthorized => Create(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication is required.", error.Message, error.Code),

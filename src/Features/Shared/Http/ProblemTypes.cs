@@ -16,8 +16,10 @@ public static class ProblemTypes
     public const string TenantMismatch = Base + "tenant-mismatch";
     public const string NotFound = Base + "not-found";
     public const string TenantNotFound = Base + "tenant-not-found";
+    public const string TenantDeactivated = Base + "tenant-deactivated";
     public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string ConcurrencyConflict = Base + "concurrency-conflict";
+    public const string AlreadyExists = Base + "already-exists";
     public const string PreconditionFailed = Base + "precondition-failed";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";

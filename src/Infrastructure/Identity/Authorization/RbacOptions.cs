@@ -2,7 +2,8 @@ namespace Reference.Infrastructure.Identity.Authorization;
 
 /// <summary>
 /// Configuration section <c>Authorization:Rbac</c>: what each role may and may not do.
-/// <c>"*"</c> grants every permission. A permission in <see cref="RolePermissions.Deny"/> is denied
+/// <c>"*"</c> grants every permission except the platform's (<c>platform.*</c>, see
+/// <see cref="RbacPolicyEvaluator.PlatformPrefix"/>), which a role must name. A permission in <see cref="RolePermissions.Deny"/> is denied
 /// even when another role or the token grants it.
 /// </summary>
 public sealed class RbacOptions

@@ -33,6 +33,6 @@ public sealed class DatabaseTenantStore(TenantDbContextFactory contexts, IOption
             settings[key] = value;
         }
 
-        return new TenantInfo(row.Id, row.Name, settings);
+        return new TenantInfo(row.Id, row.Name, settings, row.IsActive);
     }
 }

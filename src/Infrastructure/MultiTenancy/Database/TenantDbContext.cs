@@ -25,6 +25,7 @@ public abstract class TenantDbContext(DbContextOptions options) : DbContext(opti
             tenant.Property(t => t.NormalizedId).HasColumnName("normalized_id").HasMaxLength(MaxIdLength);
             tenant.Property(t => t.Name).HasColumnName("name").HasMaxLength(200);
             tenant.Property(t => t.Settings).HasColumnName("settings").HasDefaultValue("{}");
+            tenant.Property(t => t.IsActive).HasColumnName("is_active").HasDefaultValue(true).HasSentinel(true);
             tenant.HasIndex(t => t.NormalizedId).IsUnique().HasDatabaseName("ux_tenants_normalized_id");
         });
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Reference.Infrastructure.Persistence;
@@ -11,16 +12,29 @@ namespace Reference.Infrastructure.MultiTenancy.Database;
 /// </summary>
 public sealed class TenantDbContextFactory(DatabaseConnector connector, params IInterceptor[] interceptors)
 {
-    public TenantDbContext Create() => connector.Provider switch
+    public TenantDbContext Create() => Create(connector.CreateConnection(), ownsConnection: true);
+
+    /// <summary>A context on a connection the caller owns (and disposes).</summary>
+    public TenantDbContext Create(DbConnection connection) => Create(connection, ownsConnection: false);
+
+    /// <summary>A context on a unit of work's connection that enlists in its transaction; the caller keeps the connection.</summary>
+    public TenantDbContext Create(DbConnection connection, DbTransaction transaction)
+    {
+        var context = Create(connection, ownsConnection: false);
+        context.Database.UseTransaction(transaction);
+        return context;
+    }
+
+    private TenantDbContext Create(DbConnection connection, bool ownsConnection) => connector.Provider switch
     {
         PersistenceProvider.Postgres => new PostgresTenantDbContext(
             new DbContextOptionsBuilder<PostgresTenantDbContext>()
-                .UseNpgsql(connector.CreateConnection(), contextOwnsConnection: true, npgsql => npgsql.MigrationsHistoryTable(TenantDbContext.MigrationsHistoryTable))
+                .UseNpgsql(connection, ownsConnection, npgsql => npgsql.MigrationsHistoryTable(TenantDbContext.MigrationsHistoryTable))
                 .AddInterceptors(interceptors)
                 .Options),
         _ => new SqliteTenantDbContext(
             new DbContextOptionsBuilder<SqliteTenantDbContext>()
-                .UseSqlite(connector.CreateConnection(), contextOwnsConnection: true, sqlite => sqlite.MigrationsHistoryTable(TenantDbContext.MigrationsHistoryTable))
+                .UseSqlite(connection, ownsConnection, sqlite => sqlite.MigrationsHistoryTable(TenantDbContext.MigrationsHistoryTable))
                 .AddInterceptors(interceptors)
                 .Options),
     };

@@ -14,6 +14,9 @@ public sealed class TenantRow
     /// <summary>The tenant's own settings as a JSON object of strings; the configured defaults fill the rest.</summary>
     public string Settings { get; set; } = "{}";
 
+    /// <summary>False once deactivated: the tenant still exists (its id stays taken) but no request resolves to it.</summary>
+    public bool IsActive { get; set; } = true;
+
     public static string Normalize(string tenantId)
     {
         ArgumentNullException.ThrowIfNull(tenantId);

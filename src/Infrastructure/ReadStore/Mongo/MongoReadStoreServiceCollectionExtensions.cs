@@ -31,6 +31,7 @@ public static class MongoReadStoreServiceCollectionExtensions
         services.AddSingleton<ICheckpointStore, MongoCheckpointStore>();
         services.AddSingleton(typeof(IReadModelStore<>), typeof(MongoReadModelStore<>));
         services.AddSingleton<IProjectionDeadLetters, MongoProjectionDeadLetters>();
+        services.AddSingleton<IReadStoreProbe, MongoReadStoreProbe>();
         return services;
     }
 

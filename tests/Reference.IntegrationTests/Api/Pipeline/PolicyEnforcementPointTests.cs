@@ -14,6 +14,7 @@ public sealed class PolicyEnforcementPointTests
             ["admin"] = new RolePermissions { Allow = ["*"] },
             ["sales"] = new RolePermissions { Allow = ["orders.read", "orders.write", "orders.cancel"] },
             ["intern"] = new RolePermissions { Deny = ["orders.cancel"] },
+            ["platform-admin"] = new RolePermissions { Allow = ["platform.tenants.manage"] },
         },
     }))]);
 
@@ -25,6 +26,21 @@ public sealed class PolicyEnforcementPointTests
     [InlineData("unknown-role", "orders.read", false)]
     public async Task Roles_grant_their_configured_permissions(string role, string permission, bool allowed) =>
         Assert.Equal(allowed, (await Policies.EvaluateAsync(User([role]), permission)).IsAllowed);
+
+    [Theory]
+    [InlineData("platform.tenants.manage")]
+    [InlineData("platform.tenants.read")]
+    [InlineData("PLATFORM.anything")]
+    public async Task The_wildcard_never_grants_a_platform_permission(string permission) =>
+        Assert.False((await Policies.EvaluateAsync(User(["admin"]), permission)).IsAllowed);
+
+    [Fact]
+    public async Task A_platform_permission_is_granted_by_a_role_that_names_it()
+    {
+        Assert.True((await Policies.EvaluateAsync(User(["platform-admin"]), "platform.tenants.manage")).IsAllowed);
+        Assert.False((await Policies.EvaluateAsync(User(["platform-admin"]), "platform.tenants.read")).IsAllowed);
+        Assert.False((await Policies.EvaluateAsync(User(["platform-admin"]), "orders.read")).IsAllowed);
+    }
 
     [Fact]
     public async Task An_explicit_deny_wins_over_a_grant_from_another_role()

@@ -28,6 +28,12 @@ namespace Reference.Infrastructure.MultiTenancy.Database.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("id");
 
+                    b.Property<bool>("IsActive")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
