@@ -1,6 +1,8 @@
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Audit;
 
 namespace Reference.Infrastructure.Jobs;
 
@@ -14,6 +16,12 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOpti
         if (services.GetService(typeof(OutboxJobs)) is not null)
         {
             recurring.AddOrUpdate<OutboxJobs>("outbox-cleanup", j => j.CleanupAsync(CancellationToken.None), options.Value.CleanupCron);
+        }
+
+        if (services.GetService(typeof(AuditJobs)) is not null)
+        {
+            var retention = services.GetRequiredService<IOptions<AuditOptions>>().Value.Retention;
+            recurring.AddOrUpdate<AuditJobs>("audit-retention", j => j.PruneAsync(CancellationToken.None), retention.Cron);
         }
 
         return Task.CompletedTask;
