@@ -85,6 +85,20 @@ public sealed class AuditLogListTests(ReferenceApiFactory app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_list_request_is_itself_recorded_as_rejected()
+    {
+        var admin = Correlated(app.Admin(), "bad-filter");
+
+        await (await admin.GetAsync(ListApi.Url("/api/audit", ("filter", "tenantId=globex"))))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, FilterErrorCodes.ProblemTypeOf(FilterErrorCodes.UnknownField));
+
+        var record = Assert.Single((await ListAsync(app.Admin(), ("filter", "correlationId^bad-filter-"))).Items);
+        Assert.Equal("AuditLog.ReadAuditLog", record.GetProperty("action").GetString());
+        Assert.Equal("rejected", Outcome(record));
+        Assert.Equal("filter.unknown_field", record.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task One_tenant_never_lists_anothers_records_whatever_the_filter()
     {
         await PlaceAsync(Correlated(app.Sales(ReferenceApiFactory.Acme), "acme-secret"));

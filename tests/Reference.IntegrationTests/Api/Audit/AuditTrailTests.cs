@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Reference.Infrastructure.Audit;
+using Reference.Infrastructure.Jobs;
 using Reference.Features.Shared.Http;
 using Reference.IntegrationTests.Api.Support;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
@@ -113,6 +117,18 @@ public sealed class AuditTrailTests(ReferenceApiFactory app) : IAsyncLifetime
 
         Assert.True(verification.GetProperty("isValid").GetBoolean());
         Assert.True(verification.GetProperty("recordsChecked").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void Retention_pruning_is_registered_as_a_recurring_job()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "audit-retention");
+
+        Assert.Equal(new AuditRetentionOptions().Cron, job.Cron);
+        Assert.Equal(typeof(AuditJobs), job.Job.Type);
+        Assert.Equal(nameof(AuditJobs.PruneAsync), job.Job.Method.Name);
     }
 
     private static HttpClient Correlated(HttpClient client, out string correlationId)
