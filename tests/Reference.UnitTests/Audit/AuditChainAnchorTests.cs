@@ -60,7 +60,8 @@ public sealed class AuditChainAnchorTests
                 null,
                 1,
                 null,
-                null) { Sequence = sequence, PreviousHash = previousHash };
+                null);
+            record = record with { Sequence = sequence, PreviousHash = previousHash };
             record = record with { Hash = AuditHashing.Compute(record, previousHash) };
             records.Add(record);
             previousHash = record.Hash;

@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Reference.Features.Shared.Http;
 using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Jobs;
-using Reference.Features.Shared.Http;
 using Reference.IntegrationTests.Api.Support;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
