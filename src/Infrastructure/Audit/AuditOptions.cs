@@ -10,6 +10,9 @@ public sealed class AuditOptions
     /// (the default) fails the command: no business change without its audit record.
     /// </summary>
     public AuditFailurePolicy FailurePolicy { get; set; } = AuditFailurePolicy.FailClosed;
+
+    /// <summary>How long records are kept, and how the pruning job removes older ones (<c>Audit:Retention</c>).</summary>
+    public AuditRetentionOptions Retention { get; set; } = new();
 }
 
 public enum AuditFailurePolicy

@@ -14,7 +14,9 @@ namespace Reference.Infrastructure.Audit;
 /// <summary>
 /// The one place audit records are built. The actor is always the ambient principal of this call
 /// (never a captured or OS user); message values go through <see cref="AuditDetailsSerializer"/>
-/// so <see cref="SensitiveAttribute"/> values never reach the trail.
+/// so <see cref="SensitiveAttribute"/> values never reach the trail. When the trail cannot be written,
+/// <see cref="AuditOptions.FailurePolicy"/> decides: fail closed throws <see cref="AuditUnavailableException"/>,
+/// fail open logs and counts the lost record (<see cref="AuditMetrics"/>) and lets the message carry on.
 /// </summary>
 public sealed partial class AuditRecorder(
     IAuditTrail trail,
@@ -24,6 +26,7 @@ public sealed partial class AuditRecorder(
     IHttpContextAccessor httpContextAccessor,
     TimeProvider clock,
     IOptions<AuditOptions> options,
+    AuditMetrics metrics,
     ILogger<AuditRecorder> logger)
     : IAuditRecorder
 {
@@ -57,8 +60,14 @@ public sealed partial class AuditRecorder(
         {
             await trail.AppendAsync(record, cancellationToken);
         }
-        catch (Exception ex) when (options.Value.FailurePolicy == AuditFailurePolicy.FailOpen)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (options.Value.FailurePolicy == AuditFailurePolicy.FailClosed)
+            {
+                throw new AuditUnavailableException(record.Action, ex);
+            }
+
+            metrics.Lost(record.Action, record.Outcome);
             LogAuditWriteFailed(logger, ex, record.Action, record.Outcome);
         }
     }

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reference.Infrastructure.Audit.Database;
+using Reference.Infrastructure.Jobs;
+using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.Audit;
@@ -8,9 +11,10 @@ namespace Reference.Infrastructure.Audit;
 public static class AuditServiceCollectionExtensions
 {
     /// <summary>
-    /// The audit module: options from <c>Audit</c>, the recorder used by the pipeline, and the trail
-    /// in the application database (<see cref="SqlAuditTrail"/>), whose table is created at start-up.
-    /// Call after persistence is registered.
+    /// The audit module: options from <c>Audit</c>, the recorder used by the pipeline, the trail in the
+    /// application database (<see cref="SqlAuditTrail"/>) with its schema's migrations (applied with the
+    /// write side's), and retention pruning (run by the <see cref="AuditJobs"/> recurring job where a
+    /// job server runs). Call after persistence is registered.
     /// </summary>
     public static IServiceCollection AddReferenceAudit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,8 +22,13 @@ public static class AuditServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IAuditRecorder, AuditRecorder>();
+        services.AddMetrics();
+        services.TryAddSingleton<AuditMetrics>();
         services.TryAddScoped<IAuditTrail, SqlAuditTrail>();
-        services.AddHostedService<AuditSchema>();
+        services.TryAddSingleton<AuditDbContextFactory>();
+        services.AddSingleton<ISchemaMigration, AuditSchemaMigration>();
+        services.TryAddSingleton<AuditRetentionPruner>();
+        services.TryAddSingleton<AuditJobs>();
         return services;
     }
 }

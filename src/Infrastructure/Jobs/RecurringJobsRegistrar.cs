@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Audit;
 
 namespace Reference.Infrastructure.Jobs;
 
@@ -19,6 +20,12 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOpti
         if (services.IsService(typeof(OutboxJobs)))
         {
             recurring.AddOrUpdate<OutboxJobs>(OutboxCleanup, j => j.CleanupAsync(CancellationToken.None), options.Value.CleanupCron);
+        }
+
+        if (services.GetService(typeof(AuditJobs)) is not null)
+        {
+            var retention = services.GetRequiredService<IOptions<AuditOptions>>().Value.Retention;
+            recurring.AddOrUpdate<AuditJobs>("audit-retention", j => j.PruneAsync(CancellationToken.None), retention.Cron);
         }
 
         return Task.CompletedTask;

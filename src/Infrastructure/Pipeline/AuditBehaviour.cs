@@ -5,6 +5,7 @@ using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Application.Messaging;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Filtering;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.Pipeline;
@@ -66,11 +67,12 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAuditRecorder audit, IU
         return response;
     }
 
-    // Expected refusals (an invariant, a concurrent writer) are rejections; anything else is a failure.
+    // Expected refusals (an invariant, a concurrent writer, a bad list request) are rejections; anything else is a failure.
     private static (AuditOutcome Outcome, string Reason) Classify(Exception exception) => exception switch
     {
         BusinessRuleViolationException rule => (AuditOutcome.Rejected, rule.Code),
         ConcurrencyConflictException => (AuditOutcome.Rejected, "concurrency.conflict"),
+        FilterException filter => (AuditOutcome.Rejected, "filter." + filter.Code),
         _ => (AuditOutcome.Failed, exception.GetType().Name),
     };
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Reference.SharedKernel.Filtering;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 
@@ -48,6 +49,14 @@ public sealed class InMemoryAuditTrail(InMemoryDatabase database, ITenantContext
         var chain = ChainOf(tenants.RequireTenantId());
         IReadOnlyList<AuditRecord> page = [.. chain.Where(r => r.Sequence > afterSequence).Take(maxCount)];
         return Task.FromResult(page);
+    }
+
+    public async Task<PagedResult<AuditRecord>> ListAsync(
+        ListQuery query, FieldMap<AuditLogEntry> map, ListConstraints<AuditLogEntry> constraints, CancellationToken cancellationToken = default)
+    {
+        var entries = ChainOf(tenants.RequireTenantId()).Select(AuditLogEntry.From).AsQueryable();
+        var page = await entries.ToListPlan(query, map, constraints).ExecuteAsync(InMemoryQueryExecutor.Instance, cancellationToken);
+        return page.Map(entry => entry.Record);
     }
 
     public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.Audit;
 using Reference.SharedKernel.Domain;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Filtering;
@@ -68,6 +69,10 @@ public sealed partial class ExceptionProblemMiddleware(RequestDelegate next, ILo
 
             case InvalidAppendException invalid:
                 return ApiProblems.Create(context, StatusCodes.Status400BadRequest, ProblemTypes.ValidationFailed, "The request is invalid.", invalid.Message, invalid.Code);
+
+            case AuditUnavailableException:
+                // Fail-closed audit: nothing was done, and retrying once the audit store is back is safe.
+                return ApiProblems.Create(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.AuditUnavailable, "The audit trail is unavailable.", "The operation was not performed because its audit record could not be written. Retry later.", "audit.unavailable");
 
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return StatusCodeProblems.Create(context, StatusCodes.Status413PayloadTooLarge);

@@ -24,5 +24,6 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string RuleViolated = Base + "rule-violated";
+    public const string AuditUnavailable = Base + "audit-unavailable";
     public const string InternalError = Base + "internal-error";
 }

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.Audit;
+using Reference.Infrastructure.Jobs;
 using Reference.IntegrationTests.Api.Support;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
@@ -96,7 +100,7 @@ public sealed class AuditTrailTests(ReferenceApiFactory app) : IAsyncLifetime
     {
         var denied = await app.Sales().GetAsync("/api/audit");
         var admin = Correlated(app.Admin(), out var correlationId);
-        (await admin.GetAsync("/api/audit?take=1")).EnsureSuccessStatusCode();
+        (await admin.GetAsync("/api/audit?pageSize=1")).EnsureSuccessStatusCode();
 
         await denied.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
         var record = await FindAsync(correlationId);
@@ -115,6 +119,18 @@ public sealed class AuditTrailTests(ReferenceApiFactory app) : IAsyncLifetime
         Assert.True(verification.GetProperty("recordsChecked").GetInt64() > 0);
     }
 
+    [Fact]
+    public void Retention_pruning_is_registered_as_a_recurring_job()
+    {
+        using var connection = app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "audit-retention");
+
+        Assert.Equal(new AuditRetentionOptions().Cron, job.Cron);
+        Assert.Equal(typeof(AuditJobs), job.Job.Type);
+        Assert.Equal(nameof(AuditJobs.PruneAsync), job.Job.Method.Name);
+    }
+
     private static HttpClient Correlated(HttpClient client, out string correlationId)
     {
         correlationId = "audit-" + Guid.NewGuid().ToString("N");
@@ -124,21 +140,8 @@ public sealed class AuditTrailTests(ReferenceApiFactory app) : IAsyncLifetime
 
     private async Task<JsonElement> FindAsync(string correlationId, string tenant = ReferenceApiFactory.Acme)
     {
-        var admin = app.Admin(tenant);
-        var all = new List<JsonElement>();
-        long after = 0;
-        while (true)
-        {
-            var page = await (await admin.GetAsync($"/api/audit?after={after}&take=500")).ReadAsAsync<List<JsonElement>>();
-            all.AddRange(page);
-            if (page.Count < 500)
-            {
-                break;
-            }
-
-            after = page[^1].GetProperty("sequence").GetInt64();
-        }
-
-        return Assert.Single(all, r => r.GetProperty("correlationId").GetString() == correlationId);
+        var page = await (await app.Admin(tenant).GetAsync($"/api/audit?filter={Uri.EscapeDataString($"correlationId={correlationId}")}"))
+            .ReadAsAsync<JsonElement>();
+        return Assert.Single(page.GetProperty("items").EnumerateArray());
     }
 }

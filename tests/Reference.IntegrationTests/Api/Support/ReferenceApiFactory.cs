@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Reference.Infrastructure.Audit.Database;
 using Reference.Infrastructure.MultiTenancy.Database;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Persistence.State;
@@ -33,8 +34,9 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             await PostgresServer.Instance.CreateDatabaseAsync("api"),
             EventStoreDbContext.MigrationsHistoryTable,
             StateDbContext.MigrationsHistoryTable,
-            TenantDbContext.MigrationsHistoryTable);
-        _ = Services; // starts the host: migrations and the audit table are created now, not in the first test
+            TenantDbContext.MigrationsHistoryTable,
+            AuditDbContext.MigrationsHistoryTable);
+        _ = Services; // starts the host: migrations run now, not in the first test
     }
 
     /// <summary>Empties every table but the migration history, so each test starts from a clean database.</summary>

@@ -1,3 +1,4 @@
+using Reference.SharedKernel.Filtering;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 using static Reference.TestSupport.Contracts.ContractScopes;
@@ -10,6 +11,14 @@ namespace Reference.TestSupport.Contracts.Audit;
 /// </summary>
 public abstract class AuditTrailContractTests : PortContract<AuditTrailHarness>
 {
+    private static readonly FieldMap<AuditLogEntry> Fields = FieldMap.For<AuditLogEntry>()
+        .Key(e => e.Sequence)
+        .Tenant(e => e.TenantId)
+        .Field("sequence", e => e.Sequence, f => f.Sortable())
+        .Field("action", e => e.Action)
+        .Field("outcome", e => e.Outcome)
+        .Build();
+
     private IAuditTrail Trail => Port.AuditTrail;
 
     [Fact]
@@ -133,11 +142,36 @@ public abstract class AuditTrailContractTests : PortContract<AuditTrailHarness>
     }
 
     [Fact]
+    public async Task Lists_a_filtered_sorted_page_of_the_ambient_tenants_records_only()
+    {
+        var (tenantA, tenantB) = (NewTenant(), NewTenant());
+        using (Tenant(tenantB))
+        {
+            await Trail.AppendAsync(Record("b.secret"));
+        }
+
+        using var scope = Tenant(tenantA);
+        await AppendManyAsync(3);
+
+        var page = await Trail.ListAsync(ListQuery.Parse("filter=action^action-,outcome=rejected&sort=-sequence&pageSize=2"), Fields, ListConstraints<AuditLogEntry>.ForTenant(tenantA));
+        var othersByFilter = await Trail.ListAsync(ListQuery.Parse("filter=action=b.secret"), Fields, ListConstraints<AuditLogEntry>.ForTenant(tenantA));
+        var othersByConstraint = await Trail.ListAsync(ListQuery.Parse(null), Fields, ListConstraints<AuditLogEntry>.ForTenant(tenantB));
+
+        Assert.Equal([3L, 2L], page.Items.Select(r => r.Sequence));
+        Assert.Equal(3, page.TotalCount);
+        Assert.NotNull(page.NextCursor);
+        Assert.Empty(othersByFilter.Items);
+        Assert.Empty(othersByConstraint.Items);
+        await Assert.ThrowsAsync<FilterException>(() => Trail.ListAsync(ListQuery.Parse("filter=tenantId=" + tenantB), Fields, ListConstraints<AuditLogEntry>.ForTenant(tenantA)));
+    }
+
+    [Fact]
     public async Task The_audit_trail_needs_a_tenant()
     {
         await Assert.ThrowsAsync<TenantRequiredException>(() => Trail.AppendAsync(Record("x")));
         await Assert.ThrowsAsync<TenantRequiredException>(() => Trail.ReadAsync());
         await Assert.ThrowsAsync<TenantRequiredException>(() => Trail.VerifyAsync());
+        await Assert.ThrowsAsync<TenantRequiredException>(() => Trail.ListAsync(ListQuery.Parse(null), Fields, ListConstraints<AuditLogEntry>.ForTenant("any")));
     }
 
     /// <summary>What identifies a stored record and its place in the chain (records hold lists, which compare by reference).</summary>
