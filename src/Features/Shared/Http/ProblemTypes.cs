@@ -22,5 +22,6 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string RuleViolated = Base + "rule-violated";
+    public const string NotYetConsistent = Base + "not-yet-consistent";
     public const string InternalError = Base + "internal-error";
 }

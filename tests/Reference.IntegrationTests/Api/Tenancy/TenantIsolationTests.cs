@@ -44,7 +44,7 @@ public sealed class TenantIsolationTests(ReferenceApiFactory app) : IAsyncLifeti
             await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
         }
 
-        var order = await GetAsync(globex, placed.Id);
+        var order = await GetAsync(globex, placed.Id, placed.Version);
         Assert.Equal(1, order.Version);
         Assert.Equal("Draft", order.Status);
     }
@@ -81,7 +81,7 @@ public sealed class TenantIsolationTests(ReferenceApiFactory app) : IAsyncLifeti
         var placed = await PlaceAsync(client);
         client.DefaultRequestHeaders.Add("X-Tenant-ID", "ACME");
 
-        var order = await GetAsync(client, placed.Id);
+        var order = await GetAsync(client, placed.Id, placed.Version);
 
         Assert.Equal(placed.Id, order.Id);
     }
@@ -93,7 +93,7 @@ public sealed class TenantIsolationTests(ReferenceApiFactory app) : IAsyncLifeti
         var support = app.WithToken(TestTokens.Create("support", ReferenceApiFactory.Acme, ["viewer"], ["tenants.cross"]));
         support.DefaultRequestHeaders.Add("X-Tenant-ID", ReferenceApiFactory.Globex);
 
-        var order = await GetAsync(support, placed.Id);
+        var order = await GetAsync(support, placed.Id, placed.Version);
 
         Assert.Equal(placed.Id, order.Id);
     }
