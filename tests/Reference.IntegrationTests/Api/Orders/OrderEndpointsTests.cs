@@ -49,7 +49,7 @@ public sealed class OrderEndpointsTests(ReferenceApiFactory app) : IAsyncLifetim
     {
         var client = app.Sales();
         var placed = await PlaceAsync(client);
-        _ = await GetAsync(client, placed.Id, placed.Version);
+        _ = await GetAsync(client, placed.Id, placed.Version); // a read of version 1 must not be served again after the write
 
         var response = await AddLineAsync(client, placed.Id, "SKU-9", 3, 2m, ifMatch: "\"1\"");
 
