@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reference.Features;
 #if (Samples)
-using Reference.Features.Customers.Domain;
 using Reference.Features.Orders.Domain;
 #endif
 using Reference.Infrastructure.EventSourcing;
@@ -10,6 +9,7 @@ using Reference.SharedKernel.Events;
 using Reference.SharedKernel.InMemory;
 using Reference.SharedKernel.Ports;
 using Reference.Web.Health;
+using Reference.Web.Persistence;
 
 namespace Reference.Web.Composition;
 
@@ -24,16 +24,13 @@ public static class PersistenceRegistration
     {
         // Registered before AddPersistence, whose own registry registration only applies when none exists.
         services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(FeaturesAssembly.Assembly));
+        services.AddPersistence(configuration, StateStoredAggregates.Register);
 #if (Samples)
-        services.AddPersistence(configuration, persistence => persistence.AddStateStoredAggregate<Customer, Guid>());
-
         // Orders' events are announced through the outbox in the append's transaction, like Customers'.
         services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp => new OutboxPublishingRepository<Order>(
             new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay),
             sp.GetRequiredService<IOutbox>(),
             sp.GetRequiredService<OutboxMessageFactory>()));
-#else
-        services.AddPersistence(configuration, _ => { });
 #endif
         // Process-local, so one node only; several nodes need a shared cache (Redis) registered in its place.
         services.TryAddSingleton<ICache, InMemoryCache>();

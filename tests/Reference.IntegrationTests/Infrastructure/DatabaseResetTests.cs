@@ -71,6 +71,22 @@ public sealed class DatabaseResetTests(PostgresDatabaseFixture database) : IClas
         Assert.Equal(0L, await PostgresServerTests.ScalarAsync<long>(connection, "SELECT count(*) FROM scratch"));
     }
 
+    [Fact]
+    public async Task Every_migration_history_table_of_a_migration_set_survives_a_reset()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("history");
+        await PostgresServerTests.ExecuteAsync(connectionString,
+            "CREATE TABLE __billing_migrations (id text PRIMARY KEY); INSERT INTO __billing_migrations VALUES ('Initial');" +
+            "CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (1);");
+
+        await new DatabaseReset(connectionString).ResetAsync();
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        Assert.Equal(1L, await PostgresServerTests.ScalarAsync<long>(connection, "SELECT count(*) FROM __billing_migrations"));
+        Assert.Equal(0L, await PostgresServerTests.ScalarAsync<long>(connection, "SELECT count(*) FROM invoices"));
+    }
+
     private async Task<NpgsqlConnection> OpenAsync()
     {
         var connection = new NpgsqlConnection(database.ConnectionString);

@@ -69,6 +69,25 @@ public abstract class ReadModelStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Starts_with_and_ends_with_are_case_sensitive_like_equality()
+    {
+        var (store, _) = await CreateStoresAsync();
+        var tenant = NewId();
+        await store.CommitAsync(Batch(1, Put(tenant, NewId(), "Alpha", 1), Put(tenant, NewId(), "alphA", 2)));
+
+        using (Tenant.BeginScope(tenant))
+        {
+            var starts = await store.ListAsync(q => q.Where(d => d.Name.StartsWith("Al")));
+            var ends = await store.ListAsync(q => q.Where(d => d.Name.EndsWith("hA")));
+            var contains = await store.ListAsync(q => q.Where(d => d.Name.Contains("lph")));
+
+            Assert.Equal(["Alpha"], starts.Select(d => d.Name));
+            Assert.Equal(["alphA"], ends.Select(d => d.Name));
+            Assert.Equal(2, contains.Count);
+        }
+    }
+
+    [Fact]
     public async Task Reads_without_a_tenant_fail_closed()
     {
         var (store, _) = await CreateStoresAsync();

@@ -6,7 +6,8 @@ namespace Reference.TestSupport.Postgres;
 
 /// <summary>
 /// Empties every table of a PostgreSQL database between tests (Respawn), keeping the schema and the
-/// migration-history tables so migrations need not run again.
+/// migration-history tables (the known ones and every <c>__*migrations</c> table, as each EF Core
+/// migration set names its own) so migrations need not run again.
 /// </summary>
 /// <remarks>The table list is read on the first reset: create the schema (run migrations) before resetting.</remarks>
 public sealed class DatabaseReset(string connectionString, params string[] tablesToKeep)
@@ -31,8 +32,10 @@ public sealed class DatabaseReset(string connectionString, params string[] table
             await connection.OpenAsync(cancellationToken);
             if (_respawner is null)
             {
+                var keep = await TablesToKeepAsync(connection, cancellationToken);
+
                 // Respawn refuses a database without tables; there is nothing to empty yet, so ask again next time.
-                if (!await HasTablesToEmptyAsync(connection, cancellationToken))
+                if (!await HasTablesToEmptyAsync(connection, keep, cancellationToken))
                 {
                     return;
                 }
@@ -40,7 +43,7 @@ public sealed class DatabaseReset(string connectionString, params string[] table
                 _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
                 {
                     DbAdapter = DbAdapter.Postgres,
-                    TablesToIgnore = TablesToKeep.Select(table => new Table(table)).ToArray(),
+                    TablesToIgnore = keep.Select(table => new Table(table)).ToArray(),
                     WithReseed = true,
                 });
             }
@@ -53,7 +56,25 @@ public sealed class DatabaseReset(string connectionString, params string[] table
         }
     }
 
-    private async Task<bool> HasTablesToEmptyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task<string[]> TablesToKeepAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT table_name FROM information_schema.tables
+            WHERE table_type = 'BASE TABLE' AND table_name LIKE '\_\_%migrations'
+            """,
+            connection);
+        var keep = new List<string>(TablesToKeep);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keep.Add(reader.GetString(0));
+        }
+
+        return [.. keep.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static async Task<bool> HasTablesToEmptyAsync(NpgsqlConnection connection, string[] keep, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -64,7 +85,7 @@ public sealed class DatabaseReset(string connectionString, params string[] table
                   AND NOT (table_name = ANY (@keep)))
             """,
             connection);
-        command.Parameters.AddWithValue("keep", TablesToKeep);
+        command.Parameters.AddWithValue("keep", keep);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

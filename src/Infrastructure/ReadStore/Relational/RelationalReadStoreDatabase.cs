@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Reference.Infrastructure.Persistence.Sqlite;
 
 namespace Reference.Infrastructure.ReadStore.Relational;
 
@@ -25,6 +26,7 @@ public static class RelationalReadStoreDatabase
         {
             // The migrations are generated for PostgreSQL; SQLite accepts their column types, but its model differs in annotations.
             options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(ProjectionsDbContext.MigrationsHistoryTable))
+                .AddInterceptors(SqliteCaseSensitiveLike.Instance)
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         }
 
