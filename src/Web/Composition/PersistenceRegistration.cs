@@ -27,8 +27,15 @@ public static class PersistenceRegistration
         services.AddPersistence(configuration, StateStoredAggregates.Register);
 #if (Samples)
         // Orders' events are announced through the outbox in the append's transaction, like Customers'.
+        // A snapshot every Orders:SnapshotEvery events keeps long-lived orders cheap to load.
+        var orderSnapshots = new SnapshotEveryNEvents(configuration.GetValue("Orders:SnapshotEvery", 50));
         services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp => new OutboxPublishingRepository<Order>(
-            new EventSourcedRepository<Order, Guid>(sp.GetRequiredService<IEventStore>(), Order.ForReplay),
+            new EventSourcedRepository<Order, Guid>(
+                sp.GetRequiredService<IEventStore>(),
+                Order.ForReplay,
+                sp.GetRequiredService<ISnapshotStore>(),
+                new OrderSnapshotter(),
+                orderSnapshots),
             sp.GetRequiredService<IOutbox>(),
             sp.GetRequiredService<OutboxMessageFactory>()));
 #endif

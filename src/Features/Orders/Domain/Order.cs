@@ -105,6 +105,23 @@ public sealed class Order : EventSourcedAggregate<Guid>
         Emit(new OrderCancelled(Id, reason));
     }
 
+    /// <summary>The state a snapshot records (see <see cref="OrderSnapshotter"/>).</summary>
+    internal OrderSnapshot ToSnapshot() => new(Id, CustomerId, Currency, Status, CancellationReason, [.. _lines]);
+
+    /// <summary>An order in the state <paramref name="snapshot"/> recorded; the repository sets its version.</summary>
+    internal static Order FromSnapshot(OrderSnapshot snapshot)
+    {
+        var order = new Order(snapshot.Id)
+        {
+            CustomerId = snapshot.CustomerId,
+            Currency = snapshot.Currency,
+            Status = snapshot.Status,
+            CancellationReason = snapshot.CancellationReason,
+        };
+        order._lines.AddRange(snapshot.Lines);
+        return order;
+    }
+
     protected override void Apply(DomainEvent domainEvent)
     {
         switch (domainEvent)

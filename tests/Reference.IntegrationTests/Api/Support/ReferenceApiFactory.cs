@@ -61,6 +61,9 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["Persistence:Provider"] = "Postgres",
         ["Persistence:MigrateOnStartup"] = "true",
         ["ConnectionStrings:Postgres"] = ConnectionString,
+
+        // Small, so the HTTP tests load most orders from a snapshot plus a tail of events.
+        ["Orders:SnapshotEvery"] = "3",
     };
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
