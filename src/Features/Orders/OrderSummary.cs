@@ -2,7 +2,10 @@ using Reference.SharedKernel.Ports;
 
 namespace Reference.Features.Orders;
 
-/// <summary>The order summary read model: what order lists show, kept up to date by <see cref="OrderSummaryProjection"/>.</summary>
+/// <summary>
+/// The order summary read model, kept up to date by <see cref="OrderSummaryProjection"/>: what order lists show
+/// and everything <c>GET /api/orders/{id}</c> returns, so no order read replays a stream.
+/// </summary>
 public sealed class OrderSummary : IReadModel
 {
     /// <summary>
@@ -43,7 +46,13 @@ public sealed class OrderSummary : IReadModel
     /// </summary>
     public string Lines { get; set; } = "{}";
 
-    /// <summary>The order's stream version after the last event projected.</summary>
+    /// <summary>Why the order was cancelled; null unless it was.</summary>
+    public string? CancellationReason { get; set; }
+
+    /// <summary>
+    /// The order's stream version after the last event projected: the ETag of a read, which a write's
+    /// <c>If-Match</c> is checked against. A summary that lags behind the stream gives a version the write side refuses (412).
+    /// </summary>
     public long Version { get; set; }
 
     public DateTimeOffset PlacedAt { get; set; }

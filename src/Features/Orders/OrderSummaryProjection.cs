@@ -6,8 +6,8 @@ using Reference.SharedKernel.Projections;
 namespace Reference.Features.Orders;
 
 /// <summary>
-/// Projects the Orders stream into <see cref="OrderSummary"/>: status, customer, totals, line
-/// count and timestamps. Each handler is a pure change of one summary by one event.
+/// Projects the Orders stream into <see cref="OrderSummary"/>: status, customer, lines, totals,
+/// cancellation reason, stream version and timestamps. Each handler is a pure change of one summary by one event.
 /// </summary>
 public sealed class OrderSummaryProjection : Projection<OrderSummary>
 {
@@ -51,12 +51,21 @@ public sealed class OrderSummaryProjection : Projection<OrderSummary>
         Update<OrderCancelled>(e => Key(e.OrderId), (summary, e) =>
         {
             summary.Status = nameof(OrderStatus.Cancelled);
+            summary.CancellationReason = e.Data.Reason;
             Touch(summary, e.StreamVersion, e.RecordedAt);
         });
     }
 
     public static string Key(Guid orderId) => orderId.ToString();
 
+    /// <summary>The summary's lines in the order they were added, as the order itself keeps them.</summary>
+    public static IReadOnlyList<(string Sku, int Quantity, decimal UnitPrice)> LinesIn(OrderSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return [.. LinesOf(summary).Select(l => (l.Key, l.Value.Quantity, l.Value.UnitPrice))];
+    }
+
+    // Read fresh for every event, so the JSON keeps insertion order (a removed line leaves no slot for the next one).
     private static Dictionary<string, Line> LinesOf(OrderSummary summary) =>
         JsonSerializer.Deserialize<Dictionary<string, Line>>(summary.Lines) ?? new(StringComparer.Ordinal);
 

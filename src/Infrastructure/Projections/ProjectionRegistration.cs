@@ -51,11 +51,19 @@ public static class ProjectionRegistration
         services.AddSingleton(projectionService, sp => sp.GetRequiredService(projectionType));
         services.AddSingleton<IProjection>(sp => (IProjection)sp.GetRequiredService(projectionType));
         services.AddSingleton(typeof(IProjectionRunner), sp =>
-            ActivatorUtilities.CreateInstance(sp, typeof(ProjectionRunner<>).MakeGenericType(readModel)));
+            ActivatorUtilities.CreateInstance(sp, typeof(ProjectionRunner<>).MakeGenericType(readModel), SignallingStore(sp, readModel)));
         services.AddSingleton(new ReadModelRegistration(readModel, projectionType));
         services.TryAddSingleton<ProjectionSignal>();
+        services.TryAddSingleton(typeof(ReadModelCommitSignal<>));
         return services;
     }
+
+    /// <summary>The read model's store, wrapped so each batch the runner commits wakes readers waiting for it.</summary>
+    private static object SignallingStore(IServiceProvider services, Type readModel) =>
+        ActivatorUtilities.CreateInstance(
+            services,
+            typeof(CommitSignallingReadModelStore<>).MakeGenericType(readModel),
+            services.GetRequiredService(typeof(IReadModelStore<>).MakeGenericType(readModel)));
 
     private static Type? ReadModelTypeOf(Type type)
     {

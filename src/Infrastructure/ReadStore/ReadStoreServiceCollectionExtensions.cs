@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Persistence.Sqlite;
 using Reference.Infrastructure.Projections;
@@ -9,12 +10,16 @@ using Reference.Infrastructure.ReadStore.Mongo;
 using Reference.Infrastructure.ReadStore.Relational;
 using Reference.SharedKernel.InMemory.ReadModels;
 using Reference.SharedKernel.Ports;
+using Reference.SharedKernel.Projections;
 
 namespace Reference.Infrastructure.ReadStore;
 
 /// <summary>Registers the read store selected by <c>ReadStore:Provider</c> (Relational by default).</summary>
 public static class ReadStoreServiceCollectionExtensions
 {
+    // A waiting request holds its connection and a share of the server; past this, a client should poll instead.
+    private static readonly TimeSpan MaxConsistencyWait = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddReadStore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -24,12 +29,29 @@ public static class ReadStoreServiceCollectionExtensions
         // The engine's own tables stay with the write side whatever holds the read models: the inbox
         // commits with the consumer's writes, and outbox maintenance works on the outbox next to it.
         services.AddProjectionsDatabase(RelationalTarget(configuration));
+        services.AddReadModelWaits(configuration);
         return provider switch
         {
             ReadStoreProvider.InMemory => services.AddInMemoryReadStore(),
             ReadStoreProvider.Mongo => services.AddMongoReadStore(configuration),
             _ => services.AddRelationalReadStore(RelationalTarget(configuration)),
         };
+    }
+
+    /// <summary>Bounded read-your-writes waits on any read model (<see cref="ReadModelWaiter{TDocument}"/>), tuned by <c>ReadModels:ConsistencyWait</c>.</summary>
+    public static IServiceCollection AddReadModelWaits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReadModelWaitOptions>()
+            .Bind(configuration.GetSection(ReadModelWaitOptions.Section))
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= MaxConsistencyWait, $"{ReadModelWaitOptions.Section}:Timeout must be positive and at most {MaxConsistencyWait}.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, $"{ReadModelWaitOptions.Section}:PollInterval must be positive.")
+            .Validate(o => o.RetryAfter >= TimeSpan.FromSeconds(1), $"{ReadModelWaitOptions.Section}:RetryAfter must be at least one second.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReadModelWaitOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(typeof(ReadModelCommitSignal<>));
+        services.TryAddSingleton(typeof(ReadModelWaiter<>));
+        return services;
     }
 
     public static IServiceCollection AddInMemoryReadStore(this IServiceCollection services)

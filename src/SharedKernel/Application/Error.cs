@@ -20,6 +20,13 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 
     public static Error RuleViolated(string code, string message) => new(code, message, ErrorKind.RuleViolated);
 
+    /// <summary>The read model of <paramref name="resource"/> has not reached <paramref name="minVersion"/> within the consistency wait.</summary>
+    public static Error NotYetConsistent(string resource, string id, long minVersion) =>
+        new(
+            $"{resource}.not_yet_consistent",
+            $"{resource} '{id}' has not reached version {minVersion} in the read model yet; retry shortly.",
+            ErrorKind.NotYetConsistent);
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new("validation.failed", "One or more fields are invalid.", ErrorKind.Validation) { Fields = fields };
 }

@@ -13,4 +13,7 @@ public enum ErrorKind
     Forbidden,
     Unauthorized,
     RuleViolated,
+
+    /// <summary>A read model has not caught up with a change the caller asked to see; retrying shortly succeeds.</summary>
+    NotYetConsistent,
 }

@@ -9,6 +9,7 @@ using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.MultiTenancy;
 using Reference.SharedKernel.Application;
+using Reference.Web.Http;
 
 namespace Reference.Web.Composition;
 
@@ -51,6 +52,7 @@ public static class ApiServiceCollectionExtensions
                 settings.DocumentName = "v1";
                 settings.Title = "Reference API";
                 settings.Version = "v1";
+                settings.OperationProcessors.Add(new HeaderParameterNames());
             };
         });
 

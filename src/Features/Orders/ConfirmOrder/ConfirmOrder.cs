@@ -3,13 +3,11 @@ using Reference.SharedKernel.Application.Messaging;
 namespace Reference.Features.Orders.ConfirmOrder;
 
 public sealed record ConfirmOrder(Guid OrderId, long? ExpectedVersion)
-    : ITenantCommand<OrderVersion>, IInvalidatesCache
+    : ITenantCommand<OrderVersion>
 {
     string IRequirePermission.RequiredPermission => OrderPermissions.Write;
 
     string IAuditable.AuditResourceType => "Order";
 
     string? IAuditable.AuditResourceId => OrderId.ToString();
-
-    IReadOnlyList<string> IInvalidatesCache.CacheTagsToInvalidate => [OrderCacheTags.For(OrderId)];
 }

@@ -1,5 +1,6 @@
 namespace Reference.Features.Orders.GetOrder;
 
+/// <summary>One order as <c>GET /api/orders/{id}</c> returns it; <see cref="Version"/> is also its <c>ETag</c>.</summary>
 public sealed record OrderDetails(
     Guid Id,
     Guid CustomerId,
@@ -8,6 +9,21 @@ public sealed record OrderDetails(
     IReadOnlyList<OrderLineDetails> Lines,
     decimal Total,
     string? CancellationReason,
-    long Version);
+    long Version)
+{
+    public static OrderDetails From(OrderSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new OrderDetails(
+            Guid.Parse(summary.Id),
+            summary.CustomerId,
+            summary.Currency,
+            summary.Status,
+            [.. OrderSummaryProjection.LinesIn(summary).Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice, l.Quantity * l.UnitPrice))],
+            summary.Total,
+            summary.CancellationReason,
+            summary.Version);
+    }
+}
 
 public sealed record OrderLineDetails(string Sku, int Quantity, decimal UnitPrice, decimal Total);

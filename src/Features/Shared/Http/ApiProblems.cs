@@ -53,6 +53,7 @@ public static class ApiProblems
             ErrorKind.Forbidden => Create(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "You are not allowed to do this.", error.Message, error.Code),
             ErrorKind.Unauthorized => Create(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Authentication is required.", error.Message, error.Code),
             ErrorKind.RuleViolated => Create(context, StatusCodes.Status422UnprocessableEntity, ProblemTypes.RuleViolated, "A business rule was violated.", error.Message, error.Code),
+            ErrorKind.NotYetConsistent => Create(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.NotYetConsistent, "The read model has not caught up with the requested version yet.", error.Message, error.Code),
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unknown error kind."),
         };
 

@@ -1,7 +1,10 @@
+using System.Globalization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Reference.SharedKernel.Application;
+using Reference.SharedKernel.Projections;
 
 namespace Reference.Features.Shared.Http;
 
@@ -11,6 +14,14 @@ public static class EndpointResults
     public static Task SendProblemAsync(this IEndpoint endpoint, Error error)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Kind == ErrorKind.NotYetConsistent)
+        {
+            // The projection is expected to catch up within moments: tell the client when to ask again.
+            var retryAfter = endpoint.HttpContext.RequestServices.GetRequiredService<ReadModelWaitOptions>().RetryAfter;
+            endpoint.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         return ApiProblems.WriteAsync(endpoint.HttpContext, ApiProblems.FromError(endpoint.HttpContext, error));
     }
 

@@ -25,5 +25,6 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string RuleViolated = Base + "rule-violated";
     public const string AuditUnavailable = Base + "audit-unavailable";
+    public const string NotYetConsistent = Base + "not-yet-consistent";
     public const string InternalError = Base + "internal-error";
 }

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Reference.Features.Orders;
+using Reference.Features.Customers;
+using Reference.Features.Customers.GetCustomer;
+using Reference.Features.Customers.RegisterCustomer;
 using Reference.Features.Orders.GetOrder;
 using Reference.Features.Orders.PlaceOrder;
 using Reference.Infrastructure.Pipeline;
@@ -22,7 +24,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
     {
         await using var scope = app.Services.CreateAsyncScope();
 
-        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<PlaceOrder, Result<OrderVersion>>>().Select(b => b.GetType().GetGenericTypeDefinition());
+        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<RegisterCustomer, Result<CustomerVersion>>>().Select(b => b.GetType().GetGenericTypeDefinition());
 
         Assert.Equal(
             [
@@ -43,7 +45,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
     {
         await using var scope = app.Services.CreateAsyncScope();
 
-        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<GetOrder, Result<Features.Orders.GetOrder.OrderDetails>>>().Select(b => b.GetType().GetGenericTypeDefinition());
+        var pipeline = scope.ServiceProvider.GetServices<IPipelineBehavior<GetCustomer, Result<CustomerDetails>>>().Select(b => b.GetType().GetGenericTypeDefinition());
 
         Assert.Equal(
             [
@@ -78,7 +80,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
         var recorder = app.Services.GetRequiredService<HandlerContextRecorder>();
         var before = counter.Begun;
 
-        var order = await GetAsync(client, placed.Id);
+        var order = await GetAsync(client, placed.Id, placed.Version);
 
         Assert.Equal(placed.Id, order.Id);
         Assert.Equal(before, counter.Begun);

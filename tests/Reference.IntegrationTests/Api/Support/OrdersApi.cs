@@ -1,11 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Reference.TestSupport;
 
 namespace Reference.IntegrationTests.Api.Support;
 
 /// <summary>Small helpers for driving the Orders and Customers endpoints from tests.</summary>
 public static class OrdersApi
 {
+    public const string MinVersionHeader = "X-Min-Version";
+
     public sealed record VersionBody(Guid Id, long Version);
 
     public sealed record LineBody(string Sku, int Quantity, decimal UnitPrice, decimal Total);
@@ -50,6 +54,23 @@ public static class OrdersApi
         return client.SendAsync(request);
     }
 
-    public static async Task<OrderBody> GetAsync(HttpClient client, Guid orderId) =>
-        await (await client.GetAsync($"/api/orders/{orderId}")).ReadAsAsync<OrderBody>();
+    /// <summary>
+    /// Reads an order once the read model reflects <paramref name="minVersion"/> (the version a write returned): sends
+    /// <c>X-Min-Version</c> and, as any client should, asks again after a 503 (the server's wait ran out) until a deadline.
+    /// </summary>
+    public static async Task<OrderBody> GetAsync(HttpClient client, Guid orderId, long minVersion)
+    {
+        var response = await Eventually.ReturnsAsync(
+            () => GetAtLeastAsync(client, orderId, minVersion),
+            r => r.StatusCode != HttpStatusCode.ServiceUnavailable);
+        return await response.ReadAsAsync<OrderBody>();
+    }
+
+    /// <summary>One <c>GET /api/orders/{id}</c> that waits (bounded) for <paramref name="minVersion"/>.</summary>
+    public static Task<HttpResponseMessage> GetAtLeastAsync(HttpClient client, Guid orderId, long minVersion)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orders/{orderId}");
+        request.Headers.Add(MinVersionHeader, minVersion.ToString(CultureInfo.InvariantCulture));
+        return client.SendAsync(request);
+    }
 }
