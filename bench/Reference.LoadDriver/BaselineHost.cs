@@ -30,9 +30,9 @@ public sealed class BaselineHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<bool> PlaceOrder(HttpClient client)
+    public async Task<bool> PlaceOrder()
     {
-        using var response = await client.PostAsJsonAsync("/baseline/orders", PipelineHost.Order);
+        using var response = await Client.PostAsJsonAsync("/baseline/orders", PipelineHost.Order);
         return response.IsSuccessStatusCode;
     }
 

@@ -8,7 +8,7 @@ namespace Reference.LoadDriver;
 /// </summary>
 public sealed class LoadRunner(int concurrency)
 {
-    public async Task<LoadResult> RunAsync(string name, HttpClient client, Func<HttpClient, Task<bool>> request, TimeSpan duration)
+    public async Task<LoadSample> RunAsync(Func<Task<bool>> request, TimeSpan duration)
     {
         var latencies = new List<TimeSpan>[concurrency];
         var errors = 0;
@@ -21,7 +21,7 @@ public sealed class LoadRunner(int concurrency)
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 var started = Stopwatch.GetTimestamp();
-                if (!await request(client))
+                if (!await request())
                 {
                     Interlocked.Increment(ref errors);
                 }
@@ -31,16 +31,29 @@ public sealed class LoadRunner(int concurrency)
         }));
 
         total.Stop();
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(name, all.Length, errors, all.Length / total.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadSample([.. latencies.SelectMany(l => l)], errors, total.Elapsed);
     }
+}
 
-    private static TimeSpan Percentile(TimeSpan[] sorted, double percentile) =>
-        sorted.Length == 0 ? TimeSpan.Zero : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)];
+/// <summary>What one timed run saw: every latency, the failures and the wall-clock time.</summary>
+public sealed record LoadSample(IReadOnlyList<TimeSpan> Latencies, int Errors, TimeSpan Elapsed)
+{
+    public double Throughput => Latencies.Count / Elapsed.TotalSeconds;
 }
 
 public sealed record LoadResult(string Name, int Requests, int Errors, double Throughput, TimeSpan P50, TimeSpan P99)
 {
+    /// <summary>Merges runs of one contender: throughput over their summed time, percentiles over all latencies.</summary>
+    public static LoadResult Of(string name, IReadOnlyList<LoadSample> samples)
+    {
+        var all = samples.SelectMany(s => s.Latencies).Order().ToArray();
+        var seconds = samples.Sum(s => s.Elapsed.TotalSeconds);
+        return new LoadResult(name, all.Length, samples.Sum(s => s.Errors), all.Length / seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static TimeSpan Percentile(TimeSpan[] sorted, double percentile) =>
+        sorted.Length == 0 ? TimeSpan.Zero : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)];
+
     public const string Header = "run        requests  errors   req/s    p50 ms   p99 ms";
 
     public string Row => string.Create(

@@ -4,14 +4,24 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Reference.Infrastructure.Messaging;
+using Reference.Infrastructure.Projections;
 
 namespace Reference.LoadDriver;
 
-/// <summary>The real application (every middleware and mediator behaviour) on Kestrel at 127.0.0.1, on PostgreSQL.</summary>
-public sealed class PipelineHost(string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The real application (every middleware and mediator behaviour) on Kestrel at 127.0.0.1, on PostgreSQL.
+/// The workers that consume what requests write (outbox dispatcher, projection daemon, Hangfire server) are
+/// off, as the baseline has none: both sides measure the request path. They would otherwise also drain
+/// the baseline's outbox rows while it runs, and the projection daemon would wait on a read store.
+/// </summary>
+public sealed class PipelineHost(string connectionString, int tenants = 1) : WebApplicationFactory<Program>
 {
     private const string Issuer = "reference-bench";
     private const string Audience = "reference-api";
@@ -30,15 +40,19 @@ public sealed class PipelineHost(string connectionString) : WebApplicationFactor
         return response.IsSuccessStatusCode;
     }
 
-    public HttpClient Start()
+    /// <summary>Starts the server; one client per tenant, each with a sales token of that tenant.</summary>
+    public HttpClient[] Start()
     {
         // The app's content root (appsettings.json with the role map) is src/Web in the repository.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_REFERENCE_WEB", WebProjectFolder());
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token());
-        return client;
+        return [.. TenantIds().Select(tenant =>
+        {
+            var client = CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(tenant));
+            return client;
+        })];
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -51,8 +65,22 @@ public sealed class PipelineHost(string connectionString) : WebApplicationFactor
         builder.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", Audience);
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", Issuer);
         builder.UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Key);
-        builder.UseSetting("MultiTenancy:Tenants:acme:Name", "Acme Corporation");
+        foreach (var tenant in TenantIds())
+        {
+            builder.UseSetting($"MultiTenancy:Tenants:{tenant}:Name", tenant);
+        }
+
+        builder.UseSetting("ReadStore:Provider", "Relational");
+        builder.UseSetting("Jobs:RunServer", "false");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            Type[] workers = [typeof(OutboxDispatcherService), typeof(MediatorNotificationBridge), typeof(ProjectionDaemon)];
+            foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && workers.Contains(d.ImplementationType)).ToList())
+            {
+                services.Remove(worker);
+            }
+        });
     }
 
     private static string WebProjectFolder()
@@ -69,11 +97,15 @@ public sealed class PipelineHost(string connectionString) : WebApplicationFactor
         throw new InvalidOperationException($"src/Web was not found above {AppContext.BaseDirectory}.");
     }
 
-    private static string Token() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    // One tenant is "acme"; more spread the load over as many audit chains, which lock independently.
+    private IEnumerable<string> TenantIds() =>
+        tenants <= 1 ? ["acme"] : Enumerable.Range(1, tenants).Select(i => $"tenant-{i:D2}");
+
+    private static string Token(string tenant) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim("sub", "bench"), new Claim("name", "bench"), new Claim("tenant_id", "acme"), new Claim("role", "sales")]),
+        Subject = new ClaimsIdentity([new Claim("sub", "bench"), new Claim("name", "bench"), new Claim("tenant_id", tenant), new Claim("role", "sales")]),
         Expires = DateTime.UtcNow.AddHours(1),
         SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(Key)), SecurityAlgorithms.HmacSha256),
     });
