@@ -7,7 +7,7 @@ using Reference.Infrastructure.Audit;
 namespace Reference.Infrastructure.Jobs;
 
 /// <summary>Declares the recurring jobs at start-up (idempotent: every node may do it).</summary>
-public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOptions<JobsOptions> options, IServiceProviderIsService services) : IHostedService
+public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOptions<JobsOptions> options, IOptions<AuditOptions> audit, IServiceProviderIsService services) : IHostedService
 {
     public const string CatchUp = "projections-catch-up";
     public const string PurgeRetired = "projections-purge-retired";
@@ -22,9 +22,9 @@ public sealed class RecurringJobsRegistrar(IRecurringJobManager recurring, IOpti
             recurring.AddOrUpdate<OutboxJobs>(OutboxCleanup, j => j.CleanupAsync(CancellationToken.None), options.Value.CleanupCron);
         }
 
-        if (services.GetService(typeof(AuditJobs)) is not null)
+        if (services.IsService(typeof(AuditJobs)))
         {
-            var retention = services.GetRequiredService<IOptions<AuditOptions>>().Value.Retention;
+            var retention = audit.Value.Retention;
             recurring.AddOrUpdate<AuditJobs>("audit-retention", j => j.PruneAsync(CancellationToken.None), retention.Cron);
         }
 

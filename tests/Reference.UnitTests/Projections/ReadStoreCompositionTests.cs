@@ -1,3 +1,5 @@
+using Reference.Infrastructure.Persistence;
+using Reference.Infrastructure.Audit;
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.Configuration;
@@ -31,11 +33,12 @@ public sealed class ReadStoreCompositionTests : IDisposable
         await using var provider = services.BuildServiceProvider();
         var recurring = new RecordingRecurringJobManager();
 
-        await new RecurringJobsRegistrar(recurring, Options.Create(new JobsOptions()), provider).StartAsync(CancellationToken.None);
+        await new RecurringJobsRegistrar(recurring, Options.Create(new JobsOptions()), Options.Create(new AuditOptions()), provider.GetRequiredService<IServiceProviderIsService>()).StartAsync(CancellationToken.None);
 
         Assert.Equal(["outbox-cleanup", "projections-catch-up", "projections-purge-retired"], recurring.Ids.Order());
-        Assert.NotNull(provider.GetService<OutboxJobs>());
-        Assert.IsType<RelationalOutboxMaintenance>(provider.GetRequiredService<IOutboxMaintenance>());
+        Assert.True(provider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(OutboxJobs)));
+        await using var scope = provider.CreateAsyncScope();
+        Assert.IsType<EventStoreOutboxMaintenance>(scope.ServiceProvider.GetRequiredService<IOutboxMaintenance>());
     }
 
     [Theory]
@@ -65,6 +68,7 @@ public sealed class ReadStoreCompositionTests : IDisposable
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddPersistence(configuration);
         services.AddReadStore(configuration);
         services.AddProjectionEngine(configuration);
         services.AddMessaging(configuration);

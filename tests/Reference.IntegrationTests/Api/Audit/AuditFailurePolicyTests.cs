@@ -67,7 +67,7 @@ public sealed class AuditFailOpenTests(AuditFailOpenTests.Factory app) : IClassF
         var response = await AuditTableOffline.WhileAsync(app.ConnectionString, () => sales.PostAsJsonAsync("/api/orders", NewOrder(("SKU-1", 1, 10m))));
 
         var placed = await response.ReadAsAsync<VersionBody>(HttpStatusCode.Created);
-        Assert.Equal(placed.Id, (await GetAsync(sales, placed.Id)).Id);
+        Assert.Equal(placed.Id, (await GetAsync(sales, placed.Id, placed.Version)).Id);
         Assert.Equal(1, lost.Count("Orders.PlaceOrder"));
         Assert.Equal(0, await AuditTableOffline.CountAsync(app.ConnectionString, "SELECT count(*) FROM audit_log WHERE action = 'Orders.PlaceOrder'"));
         Assert.True(await AuditTableOffline.CountAsync(app.ConnectionString, "SELECT count(*) FROM events") > 0);

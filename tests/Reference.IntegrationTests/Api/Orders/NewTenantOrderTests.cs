@@ -27,7 +27,7 @@ public sealed class NewTenantOrderTests(TenantAdministrationTests.Administration
 
         var placed = await PlaceAsync(newcoSales, ("NEW-1", 2, 7.5m));
 
-        Assert.Equal(15m, (await GetAsync(newcoSales, placed.Id)).Total);
+        Assert.Equal(15m, (await GetAsync(newcoSales, placed.Id, placed.Version)).Total);
         await (await app.Sales(ReferenceApiFactory.Acme).GetAsync($"/api/orders/{placed.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
         await (await app.Sales(ReferenceApiFactory.Globex).GetAsync($"/api/orders/{placed.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
         await (await newcoSales.GetAsync($"/api/orders/{acmeOrder.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
