@@ -1,13 +1,13 @@
-using Reference.Infrastructure.Persistence;
-using Reference.Infrastructure.Audit;
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Messaging;
+using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore;
 
