@@ -20,7 +20,8 @@ public sealed class ConcurrentAuditChainTests(ReferenceApiFactory app) : IAsyncL
         var placed = await Task.WhenAll(Enumerable.Range(0, Orders).Select(_ => PlaceAsync(app.Sales())));
 
         var admin = app.Admin();
-        var records = await (await admin.GetAsync("/api/audit?after=0&take=500")).ReadAsAsync<List<JsonElement>>();
+        var page = await (await admin.GetAsync("/api/audit?sort=sequence&pageSize=100")).ReadAsAsync<JsonElement>();
+        var records = page.GetProperty("items").EnumerateArray().ToList();
         var placements = records.Where(r => r.GetProperty("action").GetString() == "Orders.PlaceOrder").ToList();
         Assert.Equal(
             placed.Select(p => p.Id.ToString()).Order(),
