@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Identity.Authorization;
 
 namespace Reference.Infrastructure.Jobs;
 
@@ -22,7 +23,10 @@ public static class JobsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section));
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.Section))
+            .ValidatePlatformPermission(o => o.DashboardPermission, $"{JobsOptions.Section}:{nameof(JobsOptions.DashboardPermission)}")
+            .ValidateOnStart();
         services.AddSingleton<JobContextFilter>();
         services.AddSingleton<ProjectionJobs>();
 
@@ -63,7 +67,7 @@ public static class JobsServiceCollectionExtensions
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }
 
-    /// <summary>The dashboard at <c>/jobs</c>, for principals with the admin permission only.</summary>
+    /// <summary>The dashboard at <c>/jobs</c>, for principals holding <see cref="JobsOptions.DashboardPermission"/> only.</summary>
     public static IApplicationBuilder UseJobsDashboard(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);

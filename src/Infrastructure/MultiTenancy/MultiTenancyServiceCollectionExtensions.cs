@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Identity.Authorization;
 using Reference.Infrastructure.MultiTenancy.Database;
 using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Persistence.Sessions;
@@ -14,7 +15,8 @@ public static class MultiTenancyServiceCollectionExtensions
     /// <summary>
     /// The tenancy module: options from <c>MultiTenancy</c>, the tenant stores named by
     /// <c>MultiTenancy:Stores</c> (configuration only by default; another <see cref="ITenantStore"/>
-    /// registered earlier wins), the resolver, the ambient context, and the <see cref="ITenantDirectory"/>
+    /// registered earlier wins), the resolver (which needs the identity module's policy enforcement point
+    /// for <c>MultiTenancy:CrossTenantPermission</c>), the ambient context, and the <see cref="ITenantDirectory"/>
     /// that tenant administration writes through. The database store uses the
     /// write side's database (<c>AddPersistence</c>), which also migrates its table.
     /// </summary>
@@ -22,7 +24,10 @@ public static class MultiTenancyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(MultiTenancyOptions.SectionName);
-        services.Configure<MultiTenancyOptions>(section);
+        services.AddOptions<MultiTenancyOptions>()
+            .Bind(section)
+            .ValidatePlatformPermission(o => o.CrossTenantPermission, $"{MultiTenancyOptions.SectionName}:{nameof(MultiTenancyOptions.CrossTenantPermission)}")
+            .ValidateOnStart();
         var stores = (section.Get<MultiTenancyOptions>()?.Stores ?? []).Distinct().ToArray();
         if (stores.Length == 0)
         {

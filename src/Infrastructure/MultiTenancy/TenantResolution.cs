@@ -15,6 +15,9 @@ public abstract record TenantResolution
     /// <summary>A store knows the tenant, but it has been deactivated.</summary>
     public sealed record Deactivated(string TenantId) : TenantResolution;
 
-    /// <summary>The header names another tenant than the token, and the caller may not switch tenants.</summary>
+    /// <summary>The request (header, host or route) names another tenant than the token, and the caller may not switch tenants.</summary>
     public sealed record Mismatch(string ClaimTenant, string RequestedTenant) : TenantResolution;
+
+    /// <summary>The token names no tenant, the request names one, and the caller may not act in a tenant its token does not name.</summary>
+    public sealed record NotPermitted(string RequestedTenant) : TenantResolution;
 }

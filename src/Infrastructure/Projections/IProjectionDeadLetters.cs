@@ -5,7 +5,12 @@ public interface IProjectionDeadLetters
 {
     Task AddAsync(ProjectionDeadLetter deadLetter, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(string? projection, bool includeRedriven, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Dead letters in log order, of one projection (or all), of one tenant (or, for platform operators and
+    /// re-drives, every tenant: <paramref name="tenantId"/> null).
+    /// </summary>
+    Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(
+        string? projection, bool includeRedriven, int limit, string? tenantId = null, CancellationToken cancellationToken = default);
 
     Task<ProjectionDeadLetter?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 

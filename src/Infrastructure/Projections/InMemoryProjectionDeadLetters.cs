@@ -18,12 +18,14 @@ public sealed class InMemoryProjectionDeadLetters : IProjectionDeadLetters
     }
 
     public Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(
-        string? projection, bool includeRedriven, int limit, CancellationToken cancellationToken = default)
+        string? projection, bool includeRedriven, int limit, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             IReadOnlyList<ProjectionDeadLetter> list = _byEvent.Values
-                .Where(d => (projection is null || d.Projection == projection) && (includeRedriven || d.RedrivenAt is null))
+                .Where(d => (projection is null || d.Projection == projection)
+                    && (tenantId is null || d.TenantId == tenantId)
+                    && (includeRedriven || d.RedrivenAt is null))
                 .OrderBy(d => d.FailedAt)
                 .Take(limit)
                 .ToList();

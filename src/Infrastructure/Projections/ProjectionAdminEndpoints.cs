@@ -2,27 +2,56 @@ using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Identity.Authorization;
 using Reference.Infrastructure.Jobs;
+using Reference.Infrastructure.MultiTenancy;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.Projections;
 
 /// <summary>
-/// Operator endpoints under <c>/api/admin/projections</c> (admin only): status and rebuild progress,
-/// starting a rebuild, listing and re-driving dead letters. The work itself runs as Hangfire jobs.
+/// Projection operator endpoints, in two surfaces:
+/// <list type="bullet">
+/// <item><c>/api/admin/projections</c> spans tenants (status and rebuild progress, starting a rebuild, every tenant's
+/// dead letters and their re-drive). It runs without a tenant and needs <c>Projections:Admin:ManagePermission</c>
+/// (<see cref="ProjectionPermissions.Manage"/>), a platform permission no tenant role holds.</item>
+/// <item><c>/api/admin/projection-dead-letters</c> is a tenant's own: its admin (<see cref="ProjectionPermissions.ManageDeadLetters"/>)
+/// lists and re-drives the dead letters of the tenant its token names; another tenant's dead letter is not found.</item>
+/// </list>
+/// Both ask the policy enforcement point. The work itself runs as Hangfire jobs.
 /// </summary>
 public static class ProjectionAdminEndpoints
 {
-    public const string AdminRole = "admin";
+    public const string PlatformRoute = "/api/admin/projections";
+    public const string TenantDeadLettersRoute = "/api/admin/projection-dead-letters";
+    private const int ListLimit = 200;
+
+    /// <summary>The options of these endpoints (<c>Projections:Admin</c>), validated at start-up.</summary>
+    public static IServiceCollection AddProjectionAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProjectionAdminOptions>()
+            .Bind(configuration.GetSection(ProjectionAdminOptions.Section))
+            .ValidatePlatformPermission(o => o.ManagePermission, $"{ProjectionAdminOptions.Section}:{nameof(ProjectionAdminOptions.ManagePermission)}")
+            .ValidateOnStart();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapProjectionAdmin(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/api/admin/projections")
-            .RequireAuthorization(policy => policy.RequireRole(AdminRole))
-            .WithTags("Projections");
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var permission = endpoints.ServiceProvider.GetRequiredService<IOptions<ProjectionAdminOptions>>().Value.ManagePermission;
+        MapPlatform(endpoints.MapGroup(PlatformRoute).RequirePermission(permission).WithoutTenant().WithTags("Projections"));
+        MapTenant(endpoints.MapGroup(TenantDeadLettersRoute).RequirePermission(ProjectionPermissions.ManageDeadLetters).WithTags("Projections"));
+        return endpoints;
+    }
 
-        admin.MapGet("/", async (ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
+    private static void MapPlatform(RouteGroupBuilder platform)
+    {
+        platform.MapGet("/", async (ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
         {
             var now = time.GetUtcNow();
             var list = await checkpoints.ListAsync(cancellationToken: ct);
@@ -30,11 +59,11 @@ public static class ProjectionAdminEndpoints
         });
 
         // One projection's generations: where a started rebuild reports its progress.
-        admin.MapGet("/{name}", async (string name, IEnumerable<IProjectionRunner> runners, ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
+        platform.MapGet("/{name}", async (string name, IEnumerable<IProjectionRunner> runners, ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
         {
             if (runners.All(r => r.Projection.Name != name))
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown projection", type: "https://reference.dev/problems/not-found");
+                return Results.NotFound();
             }
 
             var now = time.GetUtcNow();
@@ -42,35 +71,45 @@ public static class ProjectionAdminEndpoints
             return Results.Ok(generations.Select(c => ProjectionStatusView.Of(c, metrics, now)));
         });
 
-        admin.MapPost("/{name}/rebuild", (string name, IEnumerable<IProjectionRunner> runners, IBackgroundJobClient jobs, ITenantContext tenants) =>
+        platform.MapPost("/{name}/rebuild", (string name, IEnumerable<IProjectionRunner> runners, IBackgroundJobClient jobs, ITenantContext tenants) =>
         {
             if (runners.All(r => r.Projection.Name != name))
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown projection", type: "https://reference.dev/problems/not-found");
+                return Results.NotFound();
             }
 
             // A rebuild covers every tenant: the job runs in the system scope.
             using var system = tenants.BeginSystemScope();
             var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RebuildAsync(name, CancellationToken.None));
-            return Results.Accepted($"/api/admin/projections/{Uri.EscapeDataString(name)}", new { jobId });
+            return Results.Accepted($"{PlatformRoute}/{Uri.EscapeDataString(name)}", new { jobId });
         });
 
-        admin.MapGet("/dead-letters", async (string? projection, IProjectionDeadLetters deadLetters, CancellationToken ct) =>
-            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: 200, ct)));
+        // Every tenant's dead letters, or one tenant's with ?tenant=.
+        platform.MapGet("/dead-letters", async (string? projection, string? tenant, IProjectionDeadLetters deadLetters, CancellationToken ct) =>
+            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: ListLimit, tenantId: tenant, cancellationToken: ct)));
 
-        admin.MapPost("/dead-letters/{id:guid}/redrive", async (Guid id, IProjectionDeadLetters deadLetters, IBackgroundJobClient jobs, ITenantContext tenants, CancellationToken ct) =>
-        {
-            if (await deadLetters.GetAsync(id, ct) is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown dead letter", type: "https://reference.dev/problems/not-found");
-            }
+        platform.MapPost("/dead-letters/{id:guid}/redrive", async (Guid id, IProjectionDeadLetters deadLetters, IBackgroundJobClient jobs, ITenantContext tenants, CancellationToken ct) =>
+            await deadLetters.GetAsync(id, ct) is null ? Results.NotFound() : Redrive(id, jobs, tenants, $"{PlatformRoute}/dead-letters"));
+    }
 
-            using var system = tenants.BeginSystemScope();
-            var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RedriveDeadLetterAsync(id, CancellationToken.None));
-            return Results.Accepted($"/api/admin/projections/dead-letters", new { jobId });
-        });
+    private static void MapTenant(RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/", async (string? projection, IProjectionDeadLetters deadLetters, ITenantContext tenants, CancellationToken ct) =>
+            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: ListLimit, tenantId: tenants.RequireTenantId(), cancellationToken: ct)));
 
-        return endpoints;
+        // Another tenant's dead letter is answered exactly like one that does not exist.
+        tenant.MapPost("/{id:guid}/redrive", async (Guid id, IProjectionDeadLetters deadLetters, IBackgroundJobClient jobs, ITenantContext tenants, CancellationToken ct) =>
+            await deadLetters.GetAsync(id, ct) is { } deadLetter && string.Equals(deadLetter.TenantId, tenants.RequireTenantId(), StringComparison.OrdinalIgnoreCase)
+                ? Redrive(id, jobs, tenants, TenantDeadLettersRoute)
+                : Results.NotFound());
+    }
+
+    // The re-drive reads the global log, so its job runs in the system scope; the caller's reach was checked before.
+    private static IResult Redrive(Guid id, IBackgroundJobClient jobs, ITenantContext tenants, string location)
+    {
+        using var system = tenants.BeginSystemScope();
+        var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RedriveDeadLetterAsync(id, CancellationToken.None));
+        return Results.Accepted(location, new { jobId });
     }
 }
 

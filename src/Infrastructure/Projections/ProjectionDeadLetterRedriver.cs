@@ -26,7 +26,7 @@ public sealed class ProjectionDeadLetterRedriver(
     public async Task<int> RedriveAllAsync(string? projection, CancellationToken cancellationToken)
     {
         var redriven = 0;
-        foreach (var deadLetter in await deadLetters.ListAsync(projection, includeRedriven: false, limit: 1_000, cancellationToken))
+        foreach (var deadLetter in await deadLetters.ListAsync(projection, includeRedriven: false, limit: 1_000, cancellationToken: cancellationToken))
         {
             if (await RedriveAsync(deadLetter.Id, cancellationToken))
             {

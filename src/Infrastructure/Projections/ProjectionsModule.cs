@@ -24,6 +24,7 @@ public static class ProjectionsModule
         services.AddProjectionEngine(configuration);
         services.AddMessaging(configuration);
         services.AddBackgroundJobs(configuration);
+        services.AddProjectionAdmin(configuration);
         AddCommitSignals(services);
         return services;
     }

@@ -6,15 +6,19 @@ namespace Reference.Web.Middleware;
 
 /// <summary>
 /// Resolves the request's tenant after authentication and makes it ambient for the rest of the
-/// request. Missing → 400, unknown → 404, deactivated → 403, a header that contradicts the token → 403; the endpoint
-/// never runs without a tenant unless it opted out with <see cref="TenantNotRequiredAttribute"/>.
+/// request. Missing → 400, unknown → 404, deactivated → 403, a header, host or route that contradicts the token → 403
+/// <c>tenant-mismatch</c>, a tenant named for a token that names none → 403 <c>tenant-not-permitted</c> (both unless
+/// the caller holds <c>MultiTenancy:CrossTenantPermission</c>). The endpoint never runs without a tenant unless it
+/// opted out with <see cref="TenantNotRequiredAttribute"/> (features) or <see cref="TenantNotRequiredMetadata"/> (infrastructure).
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantContext tenants)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || endpoint.Metadata.GetMetadata<TenantNotRequiredAttribute>() is not null)
+        if (endpoint is null
+            || endpoint.Metadata.GetMetadata<TenantNotRequiredAttribute>() is not null
+            || endpoint.Metadata.GetMetadata<TenantNotRequiredMetadata>() is not null)
         {
             await next(context);
             return;
@@ -33,7 +37,15 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
             case TenantResolution.Mismatch:
                 await ApiProblems.WriteAsync(context, ApiProblems.Create(
                     context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch,
-                    "The requested tenant does not match your token.", "X-Tenant-ID must name the tenant of your token.", "tenant.mismatch"));
+                    "The requested tenant does not match your token.", "The X-Tenant-ID header, host or route must name the tenant of your token.", "tenant.mismatch"));
+                break;
+
+            case TenantResolution.NotPermitted:
+                await ApiProblems.WriteAsync(context, ApiProblems.Create(
+                    context, StatusCodes.Status403Forbidden, ProblemTypes.TenantNotPermitted,
+                    "You may not act in this tenant.",
+                    "Your token names no tenant. Use a token with a tenant_id claim for the tenant you want to work in.",
+                    "tenant.not_permitted"));
                 break;
 
             case TenantResolution.Deactivated:

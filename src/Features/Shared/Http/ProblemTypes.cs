@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string Unauthenticated = Base + "unauthenticated";
     public const string Forbidden = Base + "forbidden";
     public const string TenantMismatch = Base + "tenant-mismatch";
+    public const string TenantNotPermitted = Base + "tenant-not-permitted";
     public const string NotFound = Base + "not-found";
     public const string TenantNotFound = Base + "tenant-not-found";
     public const string TenantDeactivated = Base + "tenant-deactivated";

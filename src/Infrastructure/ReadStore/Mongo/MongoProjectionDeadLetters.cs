@@ -19,13 +19,19 @@ public sealed class MongoProjectionDeadLetters(IMongoDatabase database) : IProje
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(string? projection, bool includeRedriven, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(
+        string? projection, bool includeRedriven, int limit, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         var f = Builders<ProjectionDeadLetter>.Filter;
         var filter = f.Empty;
         if (projection is not null)
         {
             filter &= f.Eq(d => d.Projection, projection);
+        }
+
+        if (tenantId is not null)
+        {
+            filter &= f.Eq(d => d.TenantId, tenantId);
         }
 
         if (!includeRedriven)

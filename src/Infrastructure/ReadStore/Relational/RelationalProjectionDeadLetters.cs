@@ -44,11 +44,13 @@ public sealed class RelationalProjectionDeadLetters(IDbContextFactory<Projection
     }
 
     public async Task<IReadOnlyList<ProjectionDeadLetter>> ListAsync(
-        string? projection, bool includeRedriven, int limit, CancellationToken cancellationToken = default)
+        string? projection, bool includeRedriven, int limit, string? tenantId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.DeadLetters.AsNoTracking()
-            .Where(d => (projection == null || d.Projection == projection) && (includeRedriven || d.RedrivenAt == null))
+            .Where(d => (projection == null || d.Projection == projection)
+                && (tenantId == null || d.TenantId == tenantId)
+                && (includeRedriven || d.RedrivenAt == null))
             .OrderBy(d => d.TransactionId).ThenBy(d => d.Position)
             .Take(limit)
             .ToListAsync(cancellationToken);

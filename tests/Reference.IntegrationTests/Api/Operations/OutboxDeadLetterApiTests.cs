@@ -12,6 +12,8 @@ public sealed class OutboxDeadLetterApiTests(ReferenceApiFactory api)
 {
     private const string Route = "/api/admin/outbox/dead-letters";
     private const string NotFound = "https://reference.example/problems/not-found";
+    private const string TenantMismatch = "https://reference.example/problems/tenant-mismatch";
+    private const string TenantNotPermitted = "https://reference.example/problems/tenant-not-permitted";
 
     [Fact]
     public async Task A_tenant_admin_lists_only_their_own_dead_letters_filtered_and_paged()
@@ -104,6 +106,24 @@ public sealed class OutboxDeadLetterApiTests(ReferenceApiFactory api)
         Assert.Equal(new OutboxRowState(10, Processed: false, DeadLettered: true), await OutboxRows.ReadAsync(api.ConnectionString, ReferenceApiFactory.Globex, globex));
         var remaining = await (await api.Admin(ReferenceApiFactory.Globex).GetAsync($"{Route}?filter=destination={destination}")).ReadAsAsync<DeadLetterPage>();
         Assert.Equal([globex], remaining.Items.Select(d => d.MessageId));
+    }
+
+    [Fact]
+    public async Task A_tenant_admin_reaches_no_other_tenants_dead_letters_by_header_nor_with_a_token_naming_no_tenant()
+    {
+        var destination = UniqueDestination();
+        var globex = await OutboxRows.InsertDeadLetterAsync(api.ConnectionString, ReferenceApiFactory.Globex, destination);
+        var acmeByHeader = api.Admin(ReferenceApiFactory.Acme);
+        acmeByHeader.DefaultRequestHeaders.Add("X-Tenant-ID", ReferenceApiFactory.Globex);
+        var tenantless = api.As("admin", tenantId: null, "admin");
+        tenantless.DefaultRequestHeaders.Add("X-Tenant-ID", ReferenceApiFactory.Globex);
+
+        await (await acmeByHeader.GetAsync(Route)).AssertProblemAsync(HttpStatusCode.Forbidden, TenantMismatch);
+        await (await acmeByHeader.PostAsync($"{Route}/{globex}/redrive", null)).AssertProblemAsync(HttpStatusCode.Forbidden, TenantMismatch);
+        await (await tenantless.GetAsync($"{Route}?filter=destination={destination}")).AssertProblemAsync(HttpStatusCode.Forbidden, TenantNotPermitted);
+        await (await tenantless.PostAsync($"{Route}/redrive", null)).AssertProblemAsync(HttpStatusCode.Forbidden, TenantNotPermitted);
+
+        Assert.Equal(new OutboxRowState(10, Processed: false, DeadLettered: true), await OutboxRows.ReadAsync(api.ConnectionString, ReferenceApiFactory.Globex, globex));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class TestTokens
     // 256-bit HMAC key, base64 as in user secrets.
     public static readonly string SigningKeyBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes("reference-integration-tests-signing-key-32b!"));
 
-    public static string Create(string userId, string? tenantId, IEnumerable<string> roles, IEnumerable<string>? permissions = null, string? issuer = null)
+    public static string Create(string userId, string? tenantId, IEnumerable<string> roles, IEnumerable<string>? permissions = null, string? issuer = null, string? audience = null)
     {
         var claims = new List<Claim> { new("sub", userId), new("name", userId) };
         if (tenantId is not null)
@@ -32,7 +32,7 @@ public static class TestTokens
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer ?? Issuer,
-            Audience = Audience,
+            Audience = audience ?? Audience,
             Subject = new ClaimsIdentity(claims),
             Expires = DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),

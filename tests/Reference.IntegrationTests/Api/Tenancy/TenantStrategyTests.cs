@@ -1,10 +1,16 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Identity.Authorization;
 using Reference.Infrastructure.MultiTenancy;
 
 namespace Reference.IntegrationTests.Api.Tenancy;
 
-/// <summary>The host and route strategies, and the resolver's first-known-tenant rule, without a server.</summary>
+/// <summary>
+/// The host and route strategies, the resolver's first-known-tenant rule for anonymous requests, and its binding of
+/// an authenticated caller to its token's tenant whatever the strategy order, without a server.
+/// </summary>
 public sealed class TenantStrategyTests
 {
     [Theory]
@@ -32,7 +38,7 @@ public sealed class TenantStrategyTests
         context.Request.Host = new HostString("globex.example.com");
         context.Request.RouteValues["tenant"] = "initech";
 
-        var resolution = await new TenantResolver(options, new ConfigurationTenantStore(options)).ResolveAsync(context);
+        var resolution = await Resolver(options).ResolveAsync(context);
 
         Assert.Equal("globex", Assert.IsType<TenantResolution.Resolved>(resolution).Tenant.Id);
     }
@@ -41,12 +47,79 @@ public sealed class TenantStrategyTests
     public async Task Only_unknown_identifiers_give_unknown_and_none_gives_missing()
     {
         var options = Options(o => o.Strategies = [TenantStrategyKind.Header]);
-        var resolver = new TenantResolver(options, new ConfigurationTenantStore(options));
+        var resolver = Resolver(options);
         var unknown = new DefaultHttpContext();
         unknown.Request.Headers["X-Tenant-ID"] = "initech";
 
         Assert.Equal("initech", Assert.IsType<TenantResolution.Unknown>(await resolver.ResolveAsync(unknown)).TenantId);
         Assert.IsType<TenantResolution.Missing>(await resolver.ResolveAsync(new DefaultHttpContext()));
+    }
+
+    [Fact]
+    public async Task An_anonymous_request_takes_its_tenant_from_the_header()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers["X-Tenant-ID"] = "globex";
+
+        var resolution = await Resolver(Options(_ => { })).ResolveAsync(context);
+
+        Assert.Equal("globex", Assert.IsType<TenantResolution.Resolved>(resolution).Tenant.Id);
+    }
+
+    [Theory]
+    [InlineData(TenantStrategyKind.Route)]
+    [InlineData(TenantStrategyKind.Host)]
+    [InlineData(TenantStrategyKind.Header)]
+    public async Task A_route_host_or_header_ranked_before_the_claim_naming_another_tenant_is_a_mismatch(TenantStrategyKind kind)
+    {
+        var resolver = Resolver(Options(o =>
+        {
+            o.Strategies = [kind, TenantStrategyKind.Claim];
+            o.HostTemplate = "{tenant}.example.com";
+        }));
+
+        var resolution = await resolver.ResolveAsync(Naming("globex", User("acme")));
+
+        Assert.Equal(new TenantResolution.Mismatch("acme", "globex"), resolution);
+    }
+
+    [Fact]
+    public async Task The_claim_decides_even_when_no_strategy_lists_it_and_the_static_tenant_comes_first()
+    {
+        var resolver = Resolver(Options(o =>
+        {
+            o.Strategies = [TenantStrategyKind.Static, TenantStrategyKind.Route];
+            o.StaticTenant = "globex";
+        }));
+        var context = new DefaultHttpContext { User = User("acme") };
+
+        Assert.Equal("acme", Assert.IsType<TenantResolution.Resolved>(await resolver.ResolveAsync(context)).Tenant.Id);
+    }
+
+    [Fact]
+    public async Task Acting_in_another_tenant_needs_the_cross_tenant_permission_by_name()
+    {
+        var resolver = Resolver(Options(o => o.Strategies = [TenantStrategyKind.Route, TenantStrategyKind.Claim]));
+
+        Assert.Equal("globex", Assert.IsType<TenantResolution.Resolved>(
+            await resolver.ResolveAsync(Naming("globex", User("acme", permissions: [MultiTenancyOptions.DefaultCrossTenantPermission])))).Tenant.Id);
+        Assert.Equal("globex", Assert.IsType<TenantResolution.Resolved>(
+            await resolver.ResolveAsync(Naming("globex", User(null, roles: ["support"])))).Tenant.Id);
+        Assert.Equal(new TenantResolution.NotPermitted("globex"), await resolver.ResolveAsync(Naming("globex", User(null, roles: ["admin"]))));
+        Assert.Equal(new TenantResolution.Mismatch("acme", "globex"), await resolver.ResolveAsync(Naming("globex", User("acme", roles: ["admin"]))));
+    }
+
+    [Fact]
+    public void A_configured_strategy_order_replaces_the_default_instead_of_following_it()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MultiTenancy:Strategies:0"] = "Header" })
+            .Build();
+
+        var options = configuration.GetSection("MultiTenancy").Get<MultiTenancyOptions>()!;
+
+        Assert.Equal([TenantStrategyKind.Header], options.EffectiveStrategies);
+        Assert.Equal(MultiTenancyOptions.DefaultStrategies, new MultiTenancyOptions().EffectiveStrategies);
     }
 
     [Fact]
@@ -64,6 +137,39 @@ public sealed class TenantStrategyTests
         Assert.Equal("acme", tenant!.Id);
         Assert.Equal("enterprise", tenant.Settings["Plan"]);
         Assert.Equal("eu", tenant.Settings["Region"]);
+    }
+
+    // The RBAC of appsettings.json in small: "*" for admin, and a support role that names the cross-tenant permission.
+    private static TenantResolver Resolver(IOptionsMonitor<MultiTenancyOptions> options)
+    {
+        var rbac = new RbacOptions();
+        rbac.Roles["admin"] = new RolePermissions { Allow = [RbacPolicyEvaluator.Wildcard] };
+        rbac.Roles["support"] = new RolePermissions { Allow = [MultiTenancyOptions.DefaultCrossTenantPermission] };
+        var policies = new PolicyEnforcementPoint([new RbacPolicyEvaluator(new StaticOptionsMonitor<RbacOptions>(rbac))]);
+        return new TenantResolver(options, new ConfigurationTenantStore(options), policies);
+    }
+
+    private static ClaimsPrincipal User(string? tenantId, string[]? roles = null, string[]? permissions = null)
+    {
+        var claims = new List<Claim> { new("sub", "someone") };
+        if (tenantId is not null)
+        {
+            claims.Add(new Claim("tenant_id", tenantId));
+        }
+
+        claims.AddRange((roles ?? []).Select(r => new Claim("role", r)));
+        claims.AddRange((permissions ?? []).Select(p => new Claim("permissions", p)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "Bearer"));
+    }
+
+    // A request naming the tenant by every request-carried strategy at once: route value, host and header.
+    private static DefaultHttpContext Naming(string tenantId, ClaimsPrincipal user)
+    {
+        var context = new DefaultHttpContext { User = user };
+        context.Request.RouteValues["tenant"] = tenantId;
+        context.Request.Host = new HostString($"{tenantId}.example.com");
+        context.Request.Headers["X-Tenant-ID"] = tenantId;
+        return context;
     }
 
     private static IOptionsMonitor<MultiTenancyOptions> Options(Action<MultiTenancyOptions> configure)
