@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence.Events;
 using Reference.Infrastructure.Persistence.Postgres;
 using Reference.Infrastructure.Persistence.Schema;
@@ -19,7 +20,7 @@ using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.Persistence;
 
-/// <summary>Registers the write side: event store, unit of work, outbox, snapshots and repositories.</summary>
+/// <summary>Registers the write side: event store, unit of work, outbox, snapshots, repositories and idempotency keys.</summary>
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
@@ -69,6 +70,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<PersistenceMigrator>();
         services.AddSingleton<IMigrationSet, WriteSideMigrationSet>();
         services.AddHostedService<PersistenceMigrationService>();
+
+        // Idempotency keys live in the write side's schema, so a key commits with the write it stands for.
+        services.AddIdempotency(configuration);
 
         if (options.Provider == PersistenceProvider.Postgres)
         {

@@ -11,7 +11,7 @@ using Reference.SharedKernel.Ports;
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 5: one business-intent audit record per auditable message that reached this far. For a
+/// Step 6: one business-intent audit record per auditable message that reached this far. For a
 /// transactional message it owns the outermost unit of work, so the success record commits in the
 /// same transaction as the business change; the unit-of-work step further in joins it. Rejected
 /// and failed attempts are rolled back, then recorded in a transaction of their own.

@@ -6,7 +6,7 @@ using Reference.SharedKernel.Ports;
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 7 (innermost): a transactional message runs in one unit of work: events, state, outbox
+/// Step 8: a transactional message runs in one unit of work: events, state, outbox
 /// and audit rows commit together. A nested send (or the audit step) already holds one, and this
 /// step joins it; only the owner's commit is real. A failed result rolls back like an exception.
 /// Queries are not <see cref="ITransactional"/>, so they never open a write transaction.

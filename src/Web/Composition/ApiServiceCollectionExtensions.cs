@@ -53,6 +53,7 @@ public static class ApiServiceCollectionExtensions
                 settings.Title = "Reference API";
                 settings.Version = "v1";
                 settings.OperationProcessors.Add(new HeaderParameterNames());
+                settings.OperationProcessors.Add(new IdempotencyKeyParameter());
             };
         });
 

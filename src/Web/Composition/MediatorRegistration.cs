@@ -14,9 +14,11 @@ public static class MediatorRegistration
     /// <item>Tenancy (<c>ITenantScoped</c>): no tenant, no handler.</item>
     /// <item>Authorization (<c>IRequirePermission</c>): the policy enforcement point decides; denials are audited.</item>
     /// <item>Validation (any message with validators): every failure at once; rejections are audited.</item>
+    /// <item>Idempotency (<c>ITransactional</c> sent with an <c>Idempotency-Key</c>): claims the key, or answers with the first request's result and runs nothing.</item>
     /// <item>Audit (<c>IAuditable</c>): owns the transaction so the success record commits with the change.</item>
     /// <item>Caching (<c>ICacheable</c> queries) and cache invalidation (<c>IInvalidatesCache</c> commands, after commit).</item>
     /// <item>Unit of work (<c>ITransactional</c>): joins or begins the transaction; queries never get one.</item>
+    /// <item>Idempotency completion (<c>ITransactional</c> with a claimed key): stores the result with the key, in the transaction.</item>
     /// </list>
     /// Scoped lifetime, because handlers use scoped persistence services (DbContext, connections).
     /// </summary>
@@ -32,10 +34,12 @@ public static class MediatorRegistration
                 typeof(TenancyBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(IdempotencyBehaviour<,>),
                 typeof(AuditBehaviour<,>),
                 typeof(CachingBehaviour<,>),
                 typeof(CacheInvalidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(IdempotencyCompletionBehaviour<,>),
             ];
         });
         return services;

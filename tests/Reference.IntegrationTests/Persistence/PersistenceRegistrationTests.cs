@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence;
 using Reference.IntegrationTests.Persistence.Support;
 using Reference.SharedKernel.Events;
@@ -60,6 +62,20 @@ public sealed class PersistenceRegistrationTests : IDisposable
             Build(new Dictionary<string, string?> { ["Persistence:Provider"] = "Postgres" }, "Production", new RecordingLifetime()));
 
         Assert.Contains("ConnectionStrings:Postgres", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Idempotency:Retention", "00:00:00", "Idempotency:Retention")]
+    [InlineData("Idempotency:InFlightWait", "00:05:00", "Idempotency:InFlightWait")]
+    [InlineData("Idempotency:PollInterval", "-00:00:01", "Idempotency:PollInterval")]
+    [InlineData("Idempotency:PruneBatch", "5000", "Idempotency:PruneBatch")]
+    public async Task A_bad_idempotency_setting_is_a_start_up_error_naming_the_key(string key, string value, string named)
+    {
+        await using var services = Build(new Dictionary<string, string?> { [key] = value }, "Production", new RecordingLifetime());
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IdempotencyOptions>>().Value);
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()

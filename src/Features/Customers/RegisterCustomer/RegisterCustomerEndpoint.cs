@@ -7,17 +7,22 @@ namespace Reference.Features.Customers.RegisterCustomer;
 
 public sealed record RegisterCustomerRequest(string Name, string Email);
 
-/// <summary><c>POST /api/customers</c> → 201 with <c>Location</c>, <c>ETag</c> and <c>{ id, version }</c>.</summary>
+/// <summary><c>POST /api/customers</c> (optional <c>Idempotency-Key</c>) → 201 with <c>Location</c>, <c>ETag</c> and <c>{ id, version }</c>.</summary>
 public sealed class RegisterCustomerEndpoint(ISender sender) : Endpoint<RegisterCustomerRequest, CustomerVersion>
 {
     public override void Configure()
     {
         Post("/api/customers");
+        Options(b => b.AcceptsIdempotencyKey());
         Description(d => d
             .WithTags("Customers")
             .Produces<CustomerVersion>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 403, 413, 415));
-        Summary(s => s.Summary = "Registers a customer.");
+            .ProducesProblems(400, 403, 409, 413, 415, 422));
+        Summary(s =>
+        {
+            s.Summary = "Registers a customer.";
+            s.Description = IdempotencyKeyDocs.Description;
+        });
     }
 
     public override async Task HandleAsync(RegisterCustomerRequest req, CancellationToken ct)

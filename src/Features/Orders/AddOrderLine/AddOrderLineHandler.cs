@@ -6,12 +6,13 @@ using Reference.SharedKernel.Ports;
 
 namespace Reference.Features.Orders.AddOrderLine;
 
-public sealed class AddOrderLineHandler(IEventSourcedRepository<Order, Guid> orders) : ICommandHandler<AddOrderLine, Result<OrderVersion>>
+/// <summary>Another placer's order, without <c>orders.read.all</c>, is not found: a write reaches no order its caller cannot read.</summary>
+public sealed class AddOrderLineHandler(IEventSourcedRepository<Order, Guid> orders, OrderSummaryAccessPolicy access) : ICommandHandler<AddOrderLine, Result<OrderVersion>>
 {
     public async ValueTask<Result<OrderVersion>> Handle(AddOrderLine command, CancellationToken cancellationToken)
     {
         var order = await orders.LoadAsync(command.OrderId, cancellationToken);
-        if (order is null)
+        if (order is null || !await access.PermitsAsync(command.OrderId, cancellationToken))
         {
             return Error.NotFound("order", command.OrderId.ToString());
         }

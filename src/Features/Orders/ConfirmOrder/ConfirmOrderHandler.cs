@@ -6,12 +6,13 @@ using Reference.SharedKernel.Ports;
 
 namespace Reference.Features.Orders.ConfirmOrder;
 
-public sealed class ConfirmOrderHandler(IEventSourcedRepository<Order, Guid> orders) : ICommandHandler<ConfirmOrder, Result<OrderVersion>>
+/// <summary>Another placer's order, without <c>orders.read.all</c>, is not found: a write reaches no order its caller cannot read.</summary>
+public sealed class ConfirmOrderHandler(IEventSourcedRepository<Order, Guid> orders, OrderSummaryAccessPolicy access) : ICommandHandler<ConfirmOrder, Result<OrderVersion>>
 {
     public async ValueTask<Result<OrderVersion>> Handle(ConfirmOrder command, CancellationToken cancellationToken)
     {
         var order = await orders.LoadAsync(command.OrderId, cancellationToken);
-        if (order is null)
+        if (order is null || !await access.PermitsAsync(command.OrderId, cancellationToken))
         {
             return Error.NotFound("order", command.OrderId.ToString());
         }

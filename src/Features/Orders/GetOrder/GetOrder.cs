@@ -3,10 +3,10 @@ using Reference.SharedKernel.Application.Messaging;
 namespace Reference.Features.Orders.GetOrder;
 
 /// <summary>
-/// Reads one order of the current tenant from the order summary read model. With <paramref name="MinVersion"/>
-/// (the version a write returned) it waits, bounded, until the summary reflects that version: read-your-writes
-/// over an eventually consistent read model. Not cached: the summary already is the precomputed read, and a
-/// cache filled between a write and its projection would keep the stale summary after the projection caught up.
+/// Reads one order of the current tenant as of every write acknowledged before the read: from the order summary
+/// read model when it has caught up, from the order's stream when it has not (ADR 0007). <paramref name="MinVersion"/>
+/// (the version a write returned) is still accepted: the read waits, bounded, for a version the stream has not
+/// reached yet. Not cached: a cache filled before a write would keep serving the older order after it.
 /// </summary>
 public sealed record GetOrder(Guid OrderId, long? MinVersion = null) : ITenantQuery<OrderDetails>
 {

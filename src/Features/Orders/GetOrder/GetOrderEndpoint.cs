@@ -7,15 +7,16 @@ namespace Reference.Features.Orders.GetOrder;
 
 public sealed record GetOrderRequest(Guid Id)
 {
-    /// <summary>The version a write returned; the read waits (bounded) until the read model reflects it.</summary>
+    /// <summary>The version a write returned; the read waits (bounded) until the order reaches it. Optional: every acknowledged write is read back without it.</summary>
     [FromHeader(GetOrderEndpoint.MinVersionHeader, isRequired: false)]
     public long? MinVersion { get; init; }
 }
 
 /// <summary>
-/// <c>GET /api/orders/{id}</c> → 200 with <c>ETag</c>, from the order summary read model. With
-/// <c>X-Min-Version</c> it waits, bounded, for the read model to reach that version: 503 with <c>Retry-After</c>
-/// if it does not in time. Another tenant's order is 404 like a missing one, with or without the wait.
+/// <c>GET /api/orders/{id}</c> → 200 with <c>ETag</c>, reflecting every write acknowledged before it (the read model
+/// when it has caught up, the order's stream otherwise). With <c>X-Min-Version</c> above the order's version it
+/// waits, bounded: 503 with <c>Retry-After</c> if the order does not reach it in time. Another tenant's order, and
+/// another placer's without <c>orders.read.all</c>, is 404 like a missing one, with or without the wait.
 /// </summary>
 public sealed class GetOrderEndpoint(ISender sender) : Endpoint<GetOrderRequest, OrderDetails>
 {
@@ -27,16 +28,18 @@ public sealed class GetOrderEndpoint(ISender sender) : Endpoint<GetOrderRequest,
         Description(d => d.WithTags("Orders").Produces<OrderDetails>(StatusCodes.Status200OK).ProducesProblems(400, 403, 404, 503));
         Summary(s =>
         {
-            s.Summary = "Reads an order (from the order summary read model).";
+            s.Summary = "Reads an order, reflecting every write already acknowledged.";
             s.Description =
-                "Eventually consistent: a change appears once projected, usually within milliseconds. To read your own " +
-                $"write, send `{MinVersionHeader}` with the version (ETag) the write returned: the request waits, at most " +
-                "`ReadModels:ConsistencyWait:Timeout` (3 s by default), until the order reaches that version. If it does " +
-                "not in time the answer is 503 `not-yet-consistent` with `Retry-After`; an order that is not there at all " +
-                "is 404 after the same wait. The ETag is the version the read model reflects; a write with a stale " +
-                "`If-Match` is refused with 412.";
-            s.RequestParam(r => r.MinVersion, "The version a write returned (its ETag without quotes); wait until the order reaches it.");
-            s.Responses[StatusCodes.Status503ServiceUnavailable] = "The read model did not reach `X-Min-Version` in time; retry after `Retry-After` seconds.";
+                "Answers from the order summary read model when it has caught up with the order's stream, and from the " +
+                "stream itself when it has not, so a read right after a write (a 201, or the 200 of a line, confirm or " +
+                "cancel) always shows it, with the ETag that write returned. No header is needed. " +
+                $"`{MinVersionHeader}` is still accepted: with a version the order has not reached, the request waits at " +
+                "most `ReadModels:ConsistencyWait:Timeout` (3 s by default) for it, then answers 503 `not-yet-consistent` " +
+                "with `Retry-After`; an order that is not there at all is 404 after the same wait. A sales user without " +
+                "`orders.read.all` sees only the orders they placed; any other is 404. A write with a stale `If-Match` is " +
+                "refused with 412.";
+            s.RequestParam(r => r.MinVersion, "Optional: a version a write returned (its ETag without quotes); wait, bounded, until the order reaches it.");
+            s.Responses[StatusCodes.Status503ServiceUnavailable] = "The order did not reach `X-Min-Version` in time; retry after `Retry-After` seconds.";
         });
     }
 

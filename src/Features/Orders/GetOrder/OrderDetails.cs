@@ -1,6 +1,11 @@
+using Reference.Features.Orders.Domain;
+
 namespace Reference.Features.Orders.GetOrder;
 
-/// <summary>One order as <c>GET /api/orders/{id}</c> returns it; <see cref="Version"/> is also its <c>ETag</c>.</summary>
+/// <summary>
+/// One order as <c>GET /api/orders/{id}</c> returns it, from the summary or from the order itself (the two read
+/// alike: OrderSummaryParityTests); <see cref="Version"/> is also its <c>ETag</c>.
+/// </summary>
 public sealed record OrderDetails(
     Guid Id,
     Guid CustomerId,
@@ -23,6 +28,20 @@ public sealed record OrderDetails(
             summary.Total,
             summary.CancellationReason,
             summary.Version);
+    }
+
+    public static OrderDetails From(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new OrderDetails(
+            order.Id,
+            order.CustomerId,
+            order.Currency,
+            order.Status.ToString(),
+            [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice, l.Total))],
+            order.Total,
+            order.CancellationReason,
+            order.Version);
     }
 }
 

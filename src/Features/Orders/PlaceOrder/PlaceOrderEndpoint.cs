@@ -7,17 +7,22 @@ namespace Reference.Features.Orders.PlaceOrder;
 
 public sealed record PlaceOrderRequest(Guid CustomerId, string Currency, IReadOnlyList<PlaceOrderLine>? Lines);
 
-/// <summary><c>POST /api/orders</c> → 201 with <c>Location</c>, <c>ETag</c> and <c>{ id, version }</c>.</summary>
+/// <summary><c>POST /api/orders</c> (optional <c>Idempotency-Key</c>) → 201 with <c>Location</c>, <c>ETag</c> and <c>{ id, version }</c>.</summary>
 public sealed class PlaceOrderEndpoint(ISender sender) : Endpoint<PlaceOrderRequest, OrderVersion>
 {
     public override void Configure()
     {
         Post("/api/orders");
+        Options(b => b.AcceptsIdempotencyKey());
         Description(d => d
             .WithTags("Orders")
             .Produces<OrderVersion>(StatusCodes.Status201Created)
-            .ProducesProblems(400, 403, 413, 415, 422));
-        Summary(s => s.Summary = "Places an order (customer, currency and lines of SKU, quantity and unit price).");
+            .ProducesProblems(400, 403, 409, 413, 415, 422));
+        Summary(s =>
+        {
+            s.Summary = "Places an order (customer, currency and lines of SKU, quantity and unit price).";
+            s.Description = IdempotencyKeyDocs.Description;
+        });
     }
 
     public override async Task HandleAsync(PlaceOrderRequest req, CancellationToken ct)

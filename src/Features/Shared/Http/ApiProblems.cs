@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Reference.SharedKernel.Application;
+using Reference.SharedKernel.Application.Idempotency;
 
 namespace Reference.Features.Shared.Http;
 
@@ -38,9 +39,14 @@ public static class ApiProblems
     public static ProblemDetails FromError(HttpContext context, Error error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        if (error.Code == "tenant.required")
+        switch (error.Code)
         {
-            return Create(context, StatusCodes.Status400BadRequest, ProblemTypes.TenantRequired, "A tenant is required.", error.Message, error.Code);
+            case "tenant.required":
+                return Create(context, StatusCodes.Status400BadRequest, ProblemTypes.TenantRequired, "A tenant is required.", error.Message, error.Code);
+            case IdempotencyErrors.KeyReusedCode:
+                return Create(context, StatusCodes.Status422UnprocessableEntity, ProblemTypes.IdempotencyKeyReused, "The idempotency key was used for a different request.", error.Message, error.Code);
+            case IdempotencyErrors.KeyInFlightCode:
+                return Create(context, StatusCodes.Status409Conflict, ProblemTypes.IdempotencyKeyInFlight, "A request with this idempotency key is still running.", error.Message, error.Code);
         }
 
         var problem = error.Kind switch

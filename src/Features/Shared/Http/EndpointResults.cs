@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.SharedKernel.Application;
+using Reference.SharedKernel.Application.Idempotency;
 using Reference.SharedKernel.Projections;
 
 namespace Reference.Features.Shared.Http;
@@ -20,6 +21,11 @@ public static class EndpointResults
             // The projection is expected to catch up within moments: tell the client when to ask again.
             var retryAfter = endpoint.HttpContext.RequestServices.GetRequiredService<ReadModelWaitOptions>().RetryAfter;
             endpoint.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (error.Code == IdempotencyErrors.KeyInFlightCode)
+        {
+            // The first request with the key has been running for the whole in-flight wait already; it rarely needs much longer.
+            endpoint.HttpContext.Response.Headers.RetryAfter = "1";
         }
 
         return ApiProblems.WriteAsync(endpoint.HttpContext, ApiProblems.FromError(endpoint.HttpContext, error));

@@ -27,5 +27,7 @@ public static class ProblemTypes
     public const string RuleViolated = Base + "rule-violated";
     public const string AuditUnavailable = Base + "audit-unavailable";
     public const string NotYetConsistent = Base + "not-yet-consistent";
+    public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
+    public const string IdempotencyKeyInFlight = Base + "idempotency-key-in-flight";
     public const string InternalError = Base + "internal-error";
 }

@@ -8,15 +8,19 @@ namespace Reference.Features.Tenants.CreateTenant;
 
 public sealed record CreateTenantRequest(string Id, string Name, Dictionary<string, string>? Settings);
 
-/// <summary><c>POST /api/tenants</c> → 201 with <c>Location</c>; the tenant resolves on the next request.</summary>
+/// <summary><c>POST /api/tenants</c> (optional <c>Idempotency-Key</c>) → 201 with <c>Location</c>; the tenant resolves on the next request.</summary>
 public sealed class CreateTenantEndpoint(ISender sender) : Endpoint<CreateTenantRequest, TenantDetails>
 {
     public override void Configure()
     {
         Post("/api/tenants");
-        Options(b => b.WithMetadata(new TenantNotRequiredAttribute()));
+        Options(b => b.WithMetadata(new TenantNotRequiredAttribute()).AcceptsIdempotencyKey());
         Description(d => d.WithTags("Tenants").Produces<TenantDetails>(StatusCodes.Status201Created).ProducesProblems(400, 401, 403, 409, 413, 415, 422));
-        Summary(s => s.Summary = "Creates a tenant in the database tenant store (platform administrators only).");
+        Summary(s =>
+        {
+            s.Summary = "Creates a tenant in the database tenant store (platform administrators only).";
+            s.Description = IdempotencyKeyDocs.Description;
+        });
     }
 
     public override async Task HandleAsync(CreateTenantRequest req, CancellationToken ct)

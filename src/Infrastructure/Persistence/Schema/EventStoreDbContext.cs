@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Reference.Infrastructure.Persistence.Schema;
 
 /// <summary>
-/// The write-side schema: streams, events, outbox and snapshots. Each provider has its own
+/// The write-side schema: streams, events, outbox, snapshots and idempotency keys. Each provider has its own
 /// subclass (and so its own migration set), because the column types and the global-log
 /// ordering differ: PostgreSQL records the writing transaction id, SQLite does not need it.
 /// Appends and reads go through hand-written SQL; this model owns the schema and its migrations.
@@ -19,6 +19,8 @@ public abstract class EventStoreDbContext(DbContextOptions options) : DbContext(
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     public DbSet<SnapshotRow> Snapshots => Set<SnapshotRow>();
+
+    public DbSet<IdempotencyKeyRow> IdempotencyKeys => Set<IdempotencyKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -95,6 +97,25 @@ public abstract class EventStoreDbContext(DbContextOptions options) : DbContext(
             snapshot.Property(s => s.SchemaVersion).HasColumnName("schema_version");
             snapshot.Property(s => s.Data).HasColumnName("data");
             snapshot.Property(s => s.CreatedAt).HasColumnName("created_at");
+        });
+
+        modelBuilder.Entity<IdempotencyKeyRow>(key =>
+        {
+            key.ToTable("idempotency_keys");
+            key.HasKey(k => new { k.TenantId, k.PrincipalId, k.Key });
+            key.Property(k => k.TenantId).HasColumnName("tenant_id").HasMaxLength(100);
+            key.Property(k => k.PrincipalId).HasColumnName("principal_id");
+            key.Property(k => k.Key).HasColumnName("idempotency_key").HasMaxLength(255);
+            key.Property(k => k.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
+            key.Property(k => k.ClaimToken).HasColumnName("claim_token");
+            key.Property(k => k.LockedUntil).HasColumnName("locked_until");
+            key.Property(k => k.CompletedAt).HasColumnName("completed_at");
+            key.Property(k => k.Response).HasColumnName("response");
+            key.Property(k => k.CreatedAt).HasColumnName("created_at");
+            key.Property(k => k.ExpiresAt).HasColumnName("expires_at");
+
+            // Pruning removes the oldest expired keys first.
+            key.HasIndex(k => k.ExpiresAt).HasDatabaseName("ix_idempotency_keys_expires_at");
         });
     }
 }

@@ -39,6 +39,14 @@ public sealed class SqliteEventStoreDbContext(DbContextOptions<SqliteEventStoreD
         });
 
         modelBuilder.Entity<SnapshotRow>(snapshot => AsUnixMilliseconds(snapshot.Property(s => s.CreatedAt)));
+
+        modelBuilder.Entity<IdempotencyKeyRow>(key =>
+        {
+            AsUnixMilliseconds(key.Property(k => k.LockedUntil));
+            AsUnixMilliseconds(key.Property(k => k.CompletedAt));
+            AsUnixMilliseconds(key.Property(k => k.CreatedAt));
+            AsUnixMilliseconds(key.Property(k => k.ExpiresAt));
+        });
     }
 
     private static void AsUnixMilliseconds(PropertyBuilder<DateTimeOffset> property) =>

@@ -109,12 +109,16 @@ public sealed class ListOrdersRowAccessTests(ReferenceApiFactory app) : IAsyncLi
     }
 
     [Fact]
-    public async Task Reading_one_order_by_id_is_not_restricted_to_its_placer()
+    public async Task Reading_one_order_by_id_follows_the_same_rule_as_the_list()
     {
         var s = await SeedAsync();
 
-        var response = await Bob().GetAsync($"/api/orders/{s.Alices[0]}");
+        var bob = await Bob().GetAsync($"/api/orders/{s.Alices[0]}");
+        var alice = await Alice().GetAsync($"/api/orders/{s.Alices[0]}");
+        var viewer = await app.Viewer().GetAsync($"/api/orders/{s.Alices[0]}");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await bob.AssertProblemAsync(HttpStatusCode.NotFound, Features.Shared.Http.ProblemTypes.NotFound);
+        Assert.Equal(HttpStatusCode.OK, alice.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viewer.StatusCode);
     }
 }

@@ -20,7 +20,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task A_command_passes_tracing_tenancy_authorization_validation_audit_cache_invalidation_and_unit_of_work_in_that_order()
+    public async Task A_command_passes_tracing_tenancy_authorization_validation_idempotency_audit_cache_invalidation_and_unit_of_work_in_that_order()
     {
         await using var scope = app.Services.CreateAsyncScope();
 
@@ -32,9 +32,11 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
                 typeof(TenancyBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(IdempotencyBehaviour<,>),
                 typeof(AuditBehaviour<,>),
                 typeof(CacheInvalidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(IdempotencyCompletionBehaviour<,>),
                 typeof(RecordingBehaviour<,>),
             ],
             pipeline);

@@ -24,8 +24,11 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     private DatabaseReset? _database;
 
-    /// <summary>The connection string of this app's database, for tests that inspect or tamper with rows.</summary>
-    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The factory has not been initialised by xunit yet.");
+    /// <summary>
+    /// The connection string of this app's database, for tests that inspect or tamper with rows. A second host on
+    /// the same database (<see cref="SharedDatabaseApiFactory"/>) overrides it.
+    /// </summary>
+    public virtual string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The factory has not been initialised by xunit yet.");
 
     public async Task InitializeAsync()
     {

@@ -28,6 +28,13 @@ public abstract class WriteSideTestBase(IWriteSideDatabase database) : IAsyncLif
         }
     }
 
+    /// <summary>Starts the test's host afresh with settings or a clock of its own (instead of, or after, the default one).</summary>
+    protected async Task RestartHostAsync(Action<IDictionary<string, string?>>? settings = null, TimeProvider? time = null)
+    {
+        await DisposeAsync();
+        _host = await database.StartFreshHostAsync(settings, time);
+    }
+
     protected IDisposable AsTenant(string tenantId) => Host.Tenants.BeginScope(tenantId);
 
     protected static string NewStreamId() => $"item-{Guid.NewGuid():N}";

@@ -40,15 +40,7 @@ public sealed class OrderSummaryParityTests
         }
 
         summary!.Id = OrderSummaryProjection.Key(Id);
-        var fromStream = new OrderDetails(
-            order.Id,
-            order.CustomerId,
-            order.Currency,
-            order.Status.ToString(),
-            [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice, l.Total))],
-            order.Total,
-            order.CancellationReason,
-            order.Version);
+        var fromStream = OrderDetails.From(order);
 
         Assert.True(
             JsonSerializer.Serialize(fromStream) == JsonSerializer.Serialize(OrderDetails.From(summary)),
