@@ -53,4 +53,26 @@ public sealed class HostileFilterValueTests(ReferenceApiFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("page", "99999999999", FilterErrorCodes.InvalidPaging)]
+    [InlineData("page", "2147483647", FilterErrorCodes.InvalidPaging)]
+    [InlineData("pageSize", "-1", FilterErrorCodes.InvalidPaging)]
+    [InlineData("offset", "-2147483648", FilterErrorCodes.InvalidPaging)]
+    [InlineData("limit", "2147483648", FilterErrorCodes.InvalidPaging)]
+    public async Task A_paging_number_out_of_its_range_is_a_400(string parameter, string value, string code)
+    {
+        var response = await app.Sales().GetAsync(ListApi.Url("/api/orders", (parameter, value)));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, FilterErrorCodes.ProblemTypeOf(code));
+    }
+
+    [Fact]
+    public async Task The_largest_offset_answers_an_empty_page()
+    {
+        var response = await app.Sales().GetAsync(ListApi.Url("/api/orders", ("offset", "2147483647"), ("limit", "100")));
+
+        var page = await response.ReadAsAsync<ListApi.ListPage<object>>();
+        Assert.Empty(page.Items);
+    }
 }
