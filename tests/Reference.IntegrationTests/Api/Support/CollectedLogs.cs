@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Reference.IntegrationTests.Projections.Horizon;
+namespace Reference.IntegrationTests.Api.Support;
 
 /// <summary>A logger provider that keeps every entry the app writes, for tests that check what an operator is told.</summary>
 public sealed class CollectedLogs : ILoggerProvider

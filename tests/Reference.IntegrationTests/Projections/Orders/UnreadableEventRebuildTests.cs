@@ -7,7 +7,7 @@ using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Tenancy;
 using Reference.TestSupport;
 
-namespace Reference.IntegrationTests.Projections.Poison;
+namespace Reference.IntegrationTests.Projections.Orders;
 
 /// <summary>
 /// A rebuild must produce a complete generation, so it stops at the first event it cannot read and says where in

@@ -1,7 +1,7 @@
 using Npgsql;
 using Reference.SharedKernel.Events;
 
-namespace Reference.IntegrationTests.Projections.Poison;
+namespace Reference.IntegrationTests.Projections.Orders;
 
 /// <summary>Rows written straight into the events table: what a newer deployment, a bad upcaster's input or a damaged row looks like.</summary>
 public static class EventRows

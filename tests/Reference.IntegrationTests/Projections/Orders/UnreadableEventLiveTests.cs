@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Reference.IntegrationTests.Api.Support;
 using Reference.TestSupport;
 
-namespace Reference.IntegrationTests.Projections.Poison;
+namespace Reference.IntegrationTests.Projections.Orders;
 
 /// <summary>
 /// An event the running version cannot read (a newer schema version during a rolling deploy, a failing or missing

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Events;
 
-namespace Reference.IntegrationTests.Projections.Poison;
+namespace Reference.IntegrationTests.Projections.Orders;
 
 /// <summary>
 /// The application on PostgreSQL for both sides (the relational read store keeps checkpoints and dead letters in

@@ -10,7 +10,7 @@ using Reference.Infrastructure.Projections;
 using Reference.IntegrationTests.Api.Support;
 using Reference.TestSupport;
 
-namespace Reference.IntegrationTests.Projections.Horizon;
+namespace Reference.IntegrationTests.Projections.Orders;
 
 /// <summary>
 /// A write transaction left open anywhere in the database (here: a second connection, as a psql session or a
