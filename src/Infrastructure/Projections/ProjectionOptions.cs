@@ -23,6 +23,15 @@ public sealed class ProjectionOptions
     /// <summary>Back-off after a batch failed to commit (store unavailable); doubles up to the poll interval times 8.</summary>
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// A write transaction open longer than this holds the projection horizon back visibly: a warning in the log
+    /// and a <c>Degraded</c> <c>projection-horizon</c> readiness entry naming it. Its age is a metric whatever it is.
+    /// </summary>
+    public TimeSpan HorizonWarningAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the horizon watch looks for the oldest open write transaction (PostgreSQL).</summary>
+    public TimeSpan HorizonCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Identifies this node as a lease owner; unique per process by default.</summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 }

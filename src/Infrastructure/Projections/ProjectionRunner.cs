@@ -11,6 +11,8 @@ namespace Reference.Infrastructure.Projections;
 /// touches, folds the page's events into them in log order, then commits the changed documents
 /// with the checkpoint move. Each document carries the position of the last event applied to it,
 /// so an event the store has already seen is skipped: replays after a crash change nothing.
+/// An event of a type the projection handles that cannot be read (a newer schema version, a failing upcaster, a
+/// damaged row) is dead-lettered in live mode, so the projection moves on, and stops a rebuild at its position.
 /// </summary>
 public sealed partial class ProjectionRunner<TDocument>(
     Projection<TDocument> projection,
@@ -39,6 +41,7 @@ public sealed partial class ProjectionRunner<TDocument>(
             return new ProjectionBatchResult(leased, 0, CaughtUp: true);
         }
 
+        SetAsideUnreadable(page.Unreadable, leased.Generation, mode);
         var writes = await FoldAsync(leased.Generation, page.Events, mode, cancellationToken);
         await FlushDeadLettersAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -76,6 +79,12 @@ public sealed partial class ProjectionRunner<TDocument>(
         // Nothing lies between (tx, p - 1) and (tx, p) in log order, so this reads exactly the dead-lettered event.
         var before = deadLetter.Position with { Position = deadLetter.Position.Position - 1 };
         var page = await ReadAsync(before, 1, cancellationToken);
+        if (page.Unreadable.FirstOrDefault(e => e.EventId == deadLetter.EventId) is { } unreadable)
+        {
+            // Re-driving helps once a deployment can read it (the newer version, a fixed upcaster) or the row is repaired.
+            throw new InvalidOperationException($"Event {deadLetter.EventId} of dead letter {deadLetter.Id} still cannot be read: {unreadable.Error}");
+        }
+
         var storedEvent = page.Events.FirstOrDefault(e => e.EventId == deadLetter.EventId)
             ?? throw new InvalidOperationException($"Event {deadLetter.EventId} of dead letter {deadLetter.Id} is no longer in the log.");
 
@@ -118,6 +127,29 @@ public sealed partial class ProjectionRunner<TDocument>(
         if (unrecognized.Count > 0)
         {
             metrics.SkippedUnrecognized(projection.Name, unrecognized.Count);
+        }
+    }
+
+    // Only events this projection would have handled concern it; when the reader could not say whose an event is,
+    // every projection takes it as its own rather than step over it unseen.
+    private void SetAsideUnreadable(IReadOnlyList<UnreadableEvent> unreadable, int generation, ProjectionMode mode)
+    {
+        foreach (var unread in unreadable.Where(u => u.DataType is null || projection.Handles(u.DataType)))
+        {
+            if (mode == ProjectionMode.Rebuild)
+            {
+                throw new ProjectionRebuildFailedException(
+                    projection.Name,
+                    generation,
+                    unread.LogPosition,
+                    unread.EventType,
+                    new UnreadableEventException(unread.EventType, unread.SchemaVersion, unread.Error, dataType: unread.DataType));
+            }
+
+            LogDeadLetteredUnreadable(projection.Name, unread.EventType, unread.LogPosition, unread.EventId, unread.Error);
+            _pendingDeadLetters.Add(new ProjectionDeadLetter(
+                Guid.CreateVersion7(), projection.Name, generation, unread.TenantId, unread.EventId, unread.EventType,
+                unread.StreamId, unread.LogPosition, unread.Error, Attempts: 1, time.GetUtcNow(), RedrivenAt: null));
         }
     }
 
@@ -252,6 +284,9 @@ public sealed partial class ProjectionRunner<TDocument>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} dead-lettered {EventType} at {Position}")]
     private partial void LogDeadLettered(string projection, string eventType, LogPosition position, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} dead-lettered {EventType} {EventId} at {Position}: it cannot be read ({Error})")]
+    private partial void LogDeadLetteredUnreadable(string projection, string eventType, LogPosition position, Guid eventId, string error);
 
     private sealed class WorkingDocument(TDocument? document, LogPosition? storedPosition)
     {

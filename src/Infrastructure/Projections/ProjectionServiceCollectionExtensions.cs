@@ -11,7 +11,11 @@ public static class ProjectionServiceCollectionExtensions
 {
     public static IServiceCollection AddProjectionEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ProjectionOptions>().Bind(configuration.GetSection(ProjectionOptions.Section));
+        services.AddOptions<ProjectionOptions>()
+            .Bind(configuration.GetSection(ProjectionOptions.Section))
+            .Validate(o => o.HorizonWarningAfter > TimeSpan.Zero, $"{ProjectionOptions.Section}:{nameof(ProjectionOptions.HorizonWarningAfter)} must be a positive time span.")
+            .Validate(o => o.HorizonCheckInterval > TimeSpan.Zero, $"{ProjectionOptions.Section}:{nameof(ProjectionOptions.HorizonCheckInterval)} must be a positive time span.")
+            .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITenantContext, AmbientTenantContext>();

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Messaging;
@@ -26,6 +27,7 @@ public static class ProjectionsModule
         services.AddBackgroundJobs(configuration);
         services.AddProjectionAdmin(configuration);
         AddCommitSignals(services);
+        AddHorizonWatch(services);
         return services;
     }
 
@@ -66,6 +68,17 @@ public static class ProjectionsModule
                 sp.GetRequiredService<ProjectionSignal>(),
                 sp.GetRequiredService<ICommitNotifier>()),
             store.Lifetime));
+    }
+
+    // Only PostgreSQL's log waits for open transactions; SQLite has one writer at a time and nothing to watch.
+    private static void AddHorizonWatch(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(NpgsqlDataSource)))
+        {
+            services.TryAddSingleton<IProjectionHorizonProbe, PostgresHorizonProbe>();
+            services.AddSingleton<ProjectionHorizonWatch>();
+            services.AddHostedService(sp => sp.GetRequiredService<ProjectionHorizonWatch>());
+        }
     }
 
     private static IEventStore Resolve(IServiceProvider services, ServiceDescriptor descriptor) =>

@@ -10,7 +10,9 @@ public interface IEventSerializer
 
     /// <summary>
     /// Deserializes a stored event, upcasting older schema versions first. Unknown names raise
-    /// <see cref="UnknownEventTypeException"/>; a failing upcaster raises <see cref="EventUpcastException"/>.
+    /// <see cref="UnknownEventTypeException"/>; an event this version cannot read raises
+    /// <see cref="UnreadableEventException"/>: a newer schema version than the registered one, a damaged payload, or
+    /// (as its subtype <see cref="EventUpcastException"/>) a failing or missing upcaster.
     /// </summary>
     DomainEvent Deserialize(string eventType, int schemaVersion, string json);
 

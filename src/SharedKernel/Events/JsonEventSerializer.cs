@@ -51,13 +51,33 @@ public sealed class JsonEventSerializer : IEventSerializer
     public DomainEvent Deserialize(string eventType, int schemaVersion, string json)
     {
         var info = _registry.Get(eventType);
-        if (schemaVersion < info.SchemaVersion)
+        if (schemaVersion > info.SchemaVersion)
         {
-            json = Upcast(info, schemaVersion, json);
+            // Read with today's type, a newer shape would silently lose or misread what the newer version added.
+            throw new UnreadableEventException(
+                eventType,
+                schemaVersion,
+                $"Event '{eventType}' is stored at schema version {schemaVersion}; this version reads up to {info.SchemaVersion} " +
+                "(it was written by a newer deployment).",
+                dataType: info.ClrType);
         }
 
-        return (DomainEvent)(JsonSerializer.Deserialize(json, info.ClrType, _options)
-            ?? throw new JsonException($"Event '{eventType}' deserialized to null."));
+        try
+        {
+            if (schemaVersion < info.SchemaVersion)
+            {
+                json = Upcast(info, schemaVersion, json);
+            }
+
+            return (DomainEvent)(JsonSerializer.Deserialize(json, info.ClrType, _options)
+                ?? throw new JsonException("The payload is null."));
+        }
+        catch (Exception ex) when (ex is not UnreadableEventException and not OutOfMemoryException)
+        {
+            // JSON errors, but also whatever a converter or the event's constructor throws on a damaged payload.
+            throw new UnreadableEventException(
+                eventType, schemaVersion, $"Event '{eventType}' (schema version {schemaVersion}) cannot be deserialized: {ex.Message}", ex, info.ClrType);
+        }
     }
 
     public bool Recognizes(string eventType) => _registry.TryGet(eventType, out _);
@@ -73,7 +93,8 @@ public sealed class JsonEventSerializer : IEventSerializer
                 throw new EventUpcastException(
                     info.Name,
                     version,
-                    new InvalidOperationException($"No upcaster is registered from schema version {version}."));
+                    new InvalidOperationException($"No upcaster is registered from schema version {version}."),
+                    info.ClrType);
             }
 
             try
@@ -82,7 +103,7 @@ public sealed class JsonEventSerializer : IEventSerializer
             }
             catch (Exception ex)
             {
-                throw new EventUpcastException(info.Name, version, ex);
+                throw new EventUpcastException(info.Name, version, ex, info.ClrType);
             }
         }
 

@@ -35,8 +35,8 @@ public sealed class FieldOptions<TValue>
     }
 
     /// <summary>
-    /// Converts the text of a value. Throw <see cref="FormatException"/> or <see cref="ArgumentException"/> for
-    /// bad input: it becomes an <c>invalid_value</c> error at the value's position.
+    /// Converts the text of a value. Throw for bad input (<see cref="FormatException"/> says it best): whatever is
+    /// thrown becomes an <c>invalid_value</c> error at the value's position.
     /// </summary>
     public FieldOptions<TValue> ConvertWith(Func<string, TValue> converter)
     {

@@ -145,7 +145,7 @@ public static class FilterTranslator
 
             if (FilterValueConverter.IsDateOnly(field, text))
             {
-                return DayRange(field, member, text, text);
+                return DayRange(field, member, clause.Value, clause.Value);
             }
 
             if (clause.IgnoreCase)
@@ -165,10 +165,10 @@ public static class FilterTranslator
                 // A bare date compares by day: '> 2024-05-01' starts on 2024-05-02, '<= 2024-05-01' ends before it.
                 return op switch
                 {
-                    FilterOperator.GreaterThan => Expression.GreaterThanOrEqual(member, DayStart(field, member, value.Text, 1)),
-                    FilterOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(member, DayStart(field, member, value.Text, 0)),
-                    FilterOperator.LessThan => Expression.LessThan(member, DayStart(field, member, value.Text, 0)),
-                    _ => Expression.LessThan(member, DayStart(field, member, value.Text, 1)),
+                    FilterOperator.GreaterThan => Expression.GreaterThanOrEqual(member, DayStart(field, member, value, 1)),
+                    FilterOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(member, DayStart(field, member, value, 0)),
+                    FilterOperator.LessThan => Expression.LessThan(member, DayStart(field, member, value, 0)),
+                    _ => Expression.LessThan(member, DayStart(field, member, value, 1)),
                 };
             }
 
@@ -205,7 +205,7 @@ public static class FilterTranslator
             {
                 return values
                     .Select(v => FilterValueConverter.IsDateOnly(field, v.Text)
-                        ? DayRange(field, member, v.Text, v.Text)
+                        ? DayRange(field, member, v, v)
                         : Expression.Equal(member, Parameter(field, member.Type, v)))
                     .Aggregate(Expression.OrElse);
             }
@@ -224,7 +224,7 @@ public static class FilterTranslator
         {
             if (FilterValueConverter.IsDateOnly(field, low.Text) && FilterValueConverter.IsDateOnly(field, high.Text))
             {
-                return DayRange(field, member, low.Text, high.Text);
+                return DayRange(field, member, low, high);
             }
 
             return Expression.AndAlso(
@@ -232,12 +232,12 @@ public static class FilterTranslator
                 Ordered(field, member, FilterOperator.LessThanOrEqual, high));
         }
 
-        private static Expression DayRange(FieldDefinition field, Expression member, string firstDay, string lastDay) =>
+        private static Expression DayRange(FieldDefinition field, Expression member, FilterLiteral firstDay, FilterLiteral lastDay) =>
             Expression.AndAlso(
                 Expression.GreaterThanOrEqual(member, DayStart(field, member, firstDay, 0)),
                 Expression.LessThan(member, DayStart(field, member, lastDay, 1)));
 
-        private static Expression DayStart(FieldDefinition field, Expression member, string day, int addDays) =>
+        private static Expression DayStart(FieldDefinition field, Expression member, FilterLiteral day, int addDays) =>
             Parameter(member.Type, FilterValueConverter.StartOfDay(field, day, addDays));
 
         private static Expression NotNull(Expression member) =>

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace Reference.SharedKernel.Filtering;
 
 /// <summary>
-/// Turns the text of a value into the field's type, culture-invariantly. A value that does not convert is an
-/// <c>invalid_value</c> error, never a silent empty result.
+/// Turns the text of a value into the field's type, culture-invariantly. A value that does not convert, or that
+/// the type cannot hold (a number past its range, a day past the last representable one, a non-finite float), is
+/// an <c>invalid_value</c> error at the value's position: never a silent empty result, never an exception that
+/// reaches the store or the caller as a 500.
 /// </summary>
 internal static class FilterValueConverter
 {
@@ -14,15 +16,30 @@ internal static class FilterValueConverter
     public static object Convert(FieldDefinition field, FilterLiteral literal)
     {
         var text = literal.Text;
+        object? value;
         try
         {
-            var value = field.Converter is not null ? field.Converter(text) : ConvertBuiltIn(field, text);
-            return value ?? throw Invalid(field, literal, "the converter returned no value");
+            value = field.Converter is not null ? field.Converter(text) : ConvertBuiltIn(field, text);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        catch (FilterException)
         {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A custom converter may throw anything; whatever it throws, the value is what is wrong.
             throw Invalid(field, literal, e.Message);
         }
+
+        return value switch
+        {
+            null => throw Invalid(field, literal, "the converter returned no value"),
+            double d when !double.IsFinite(d) => throw Invalid(field, literal, "the number is outside the range of the field"),
+            float f when !float.IsFinite(f) => throw Invalid(field, literal, "the number is outside the range of the field"),
+            _ when !field.UnderlyingType.IsInstanceOfType(value) =>
+                throw Invalid(field, literal, $"the converter returned a {value.GetType().Name}, not a {field.UnderlyingType.Name}"),
+            _ => value,
+        };
     }
 
     /// <summary>True when a date-time field is compared with a bare date, which then means the whole UTC day.</summary>
@@ -31,11 +48,20 @@ internal static class FilterValueConverter
         && text.Length == IsoDate.Length
         && DateOnly.TryParseExact(text, IsoDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    /// <summary>The first instant of the UTC day <paramref name="text"/>, as the field's type.</summary>
-    public static object StartOfDay(FieldDefinition field, string text, int addDays = 0)
+    /// <summary>
+    /// The first instant of the UTC day <paramref name="day"/> (plus <paramref name="addDays"/>), as the field's type.
+    /// A day bound past the last representable instant (<c>&gt; 9999-12-31</c> starts on a day that does not exist)
+    /// is an <c>invalid_value</c>.
+    /// </summary>
+    public static object StartOfDay(FieldDefinition field, FilterLiteral day, int addDays = 0)
     {
-        var day = DateOnly.ParseExact(text, IsoDate, CultureInfo.InvariantCulture).AddDays(addDays);
-        var start = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var date = DateOnly.ParseExact(day.Text, IsoDate, CultureInfo.InvariantCulture);
+        if (addDays > 0 && date > DateOnly.MaxValue.AddDays(-addDays))
+        {
+            throw Invalid(field, day, $"the day after {day.Text} is past the last date a {field.UnderlyingType.Name} can hold");
+        }
+
+        var start = date.AddDays(addDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         return field.Kind == FieldKind.DateTimeOffset ? new DateTimeOffset(start) : (object)start;
     }
 

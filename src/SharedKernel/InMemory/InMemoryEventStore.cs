@@ -88,8 +88,9 @@ public sealed class InMemoryEventStore(
         var start = (int)Math.Clamp(after.Position, 0, log.Count);
         var page = new List<StoredEvent>();
         var unrecognized = new List<UnrecognizedEvent>();
+        var unreadable = new List<UnreadableEvent>();
         var next = after;
-        for (var index = start; index < log.Count && page.Count + unrecognized.Count < maxCount; index++)
+        for (var index = start; index < log.Count && page.Count + unrecognized.Count + unreadable.Count < maxCount; index++)
         {
             var row = log[index];
             if (row.Position <= after || (tenantId is not null && row.Key.TenantId != tenantId))
@@ -97,21 +98,28 @@ public sealed class InMemoryEventStore(
                 continue;
             }
 
-            if (serializer.Recognizes(row.Serialized.EventType))
-            {
-                page.Add(ToStoredEvent(row));
-            }
-            else
+            next = row.Position;
+            if (!serializer.Recognizes(row.Serialized.EventType))
             {
                 unrecognized.Add(new UnrecognizedEvent(
                     row.Position, row.Key.TenantId, row.Key.StreamId, row.StreamVersion, row.EventId,
                     row.Serialized.EventType, row.Serialized.SchemaVersion, row.Serialized.Json, row.RecordedAt));
+                continue;
             }
 
-            next = row.Position;
+            try
+            {
+                page.Add(ToStoredEvent(row));
+            }
+            catch (UnreadableEventException ex)
+            {
+                unreadable.Add(new UnreadableEvent(
+                    row.Position, row.Key.TenantId, row.Key.StreamId, row.StreamVersion, row.EventId,
+                    row.Serialized.EventType, row.Serialized.SchemaVersion, ex.DataType, ex.Message, row.RecordedAt));
+            }
         }
 
-        return Task.FromResult(new ReadAllPage(page, unrecognized, next));
+        return Task.FromResult(new ReadAllPage(page, unrecognized, next) { Unreadable = unreadable });
     }
 
     public Task<long> CountAllAsync(CancellationToken cancellationToken = default)

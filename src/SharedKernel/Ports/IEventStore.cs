@@ -42,8 +42,9 @@ public interface IEventStore
     /// Reads the global log after <paramref name="after"/>, in commit-safe order. In a tenant scope
     /// only that tenant's events are returned; in the system scope, every tenant's. Events of types this
     /// process does not know do not fail the read: they come back in <see cref="ReadAllPage.Unrecognized"/>
-    /// (log readers such as projections must keep going while a newer deployment rolls out), and
-    /// <paramref name="maxCount"/> counts them too.
+    /// (log readers such as projections must keep going while a newer deployment rolls out). Nor do events of known
+    /// types it cannot read (a newer schema version, a failing upcaster, a damaged row): they come back in
+    /// <see cref="ReadAllPage.Unreadable"/>, with the reason. <paramref name="maxCount"/> counts both kinds too.
     /// </summary>
     Task<ReadAllPage> ReadAllAsync(LogPosition after, int maxCount, CancellationToken cancellationToken = default);
 

@@ -43,7 +43,8 @@ public static class PersistenceRegistration
         services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag])
-            .AddCheck<ReadStoreReadyCheck>("read-store", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
+            .AddCheck<ReadStoreReadyCheck>("read-store", tags: [ApiApplicationBuilderExtensions.ReadyTag])
+            .AddCheck<ProjectionHorizonReadyCheck>("projection-horizon", tags: [ApiApplicationBuilderExtensions.ReadyTag]);
         return services;
     }
 }

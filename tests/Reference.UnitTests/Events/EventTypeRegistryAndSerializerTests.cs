@@ -99,6 +99,43 @@ public sealed class EventTypeRegistryAndSerializerTests
     }
 
     [Fact]
+    public void An_event_stored_at_a_newer_schema_version_is_unreadable_rather_than_misread()
+    {
+        var serializer = new JsonEventSerializer(new EventTypeRegistry().Register<Renamed>("tests.renamed", 2));
+
+        var error = Assert.Throws<UnreadableEventException>(() => serializer.Deserialize("tests.renamed", 3, "{\"trail\":\"x\"}"));
+
+        Assert.Equal(("tests.renamed", 3), (error.EventType, error.SchemaVersion));
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"amount\":\"seven\"}")]
+    [InlineData("[1,2]")]
+    [InlineData("null")]
+    [InlineData("{\"amount\":99999999999}")]
+    [InlineData("not json")]
+    public void A_damaged_payload_is_unreadable_and_names_its_type(string json)
+    {
+        var serializer = new JsonEventSerializer(new EventTypeRegistry().Register<TallyIncremented>());
+
+        var error = Assert.Throws<UnreadableEventException>(() => serializer.Deserialize("tests.tally-incremented", 1, json));
+
+        Assert.Equal(("tests.tally-incremented", 1), (error.EventType, error.SchemaVersion));
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public void A_damaged_payload_of_an_old_version_is_unreadable_before_any_upcaster_runs()
+    {
+        var serializer = new JsonEventSerializer(new EventTypeRegistry().Register<Renamed>("tests.renamed", 2), [new Step(1, "a")]);
+
+        var error = Assert.Throws<UnreadableEventException>(() => serializer.Deserialize("tests.renamed", 1, "[\"not an object\"]"));
+
+        Assert.Equal(1, error.SchemaVersion);
+    }
+
+    [Fact]
     public void A_type_that_cannot_be_serialized_is_an_invalid_append()
     {
         var serializer = new JsonEventSerializer(new EventTypeRegistry().Register<HoldsAType>());

@@ -79,6 +79,25 @@ public sealed class ProjectionRebuildTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreadable_event_stops_the_rebuild_with_its_position_and_type_and_the_serving_generation_is_untouched()
+    {
+        _h.Log.Append("acme", "s", new TallyOpened("t1", "x"));
+        await _h.DrainAsync(await _h.LeaseAsync("node-a"));
+        var (_, at) = _h.Log.AppendUnreadable("acme", "s", typeof(TallyAdded), "the upcaster has a bug");
+        var rebuilder = _h.NewRebuilder();
+        var generation = await rebuilder.StartAsync("tally", CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ProjectionRebuildFailedException>(() => rebuilder.RunAsync("tally", generation, CancellationToken.None));
+
+        Assert.Equal((at, nameof(TallyAdded)), (error.Position, error.EventType));
+        var failed = (await _h.Checkpoints.GetAsync("tally", generation))!;
+        Assert.Equal(ProjectionStatus.Failed, failed.Status);
+        Assert.Contains($"position {at.Position} (transaction {at.TransactionId}), event type 'TallyAdded'", failed.LastError, StringComparison.Ordinal);
+        Assert.Contains("the upcaster has a bug", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, await _h.Store.GetServingGenerationAsync());
+    }
+
+    [Fact]
     public async Task Only_one_runner_rebuilds_a_generation()
     {
         _h.Log.Append("acme", "s", new TallyOpened("t1", "x"));

@@ -174,6 +174,59 @@ public sealed class ProjectionRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreadable_event_of_a_handled_type_is_dead_lettered_and_the_events_after_it_are_applied()
+    {
+        _h.Log.Append("acme", "s", new TallyOpened("t1", "x"));
+        var (unreadableId, unreadableAt) = _h.Log.AppendUnreadable("acme", "s", typeof(TallyAdded), "schema version 9 is newer than 1");
+        _h.Log.Append("acme", "s", new TallyAdded("t1", 4));
+
+        var checkpoint = await _h.DrainAsync(await _h.LeaseAsync("node-a"));
+
+        Assert.Equal(4, (await _h.ReadAsync("acme", "t1"))!.Total);
+        Assert.True(checkpoint.Position > unreadableAt);
+        Assert.Equal(3, checkpoint.EventsProcessed);
+        var deadLetter = Assert.Single(await _h.DeadLetters.ListAsync("tally", includeRedriven: false, 10));
+        Assert.Equal((unreadableId, nameof(TallyAdded), unreadableAt, "acme"), (deadLetter.EventId, deadLetter.EventType, deadLetter.Position, deadLetter.TenantId));
+        Assert.Contains("newer", deadLetter.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_event_of_a_type_the_projection_does_not_handle_is_not_its_dead_letter()
+    {
+        _h.Log.AppendUnreadable("acme", "s", typeof(SomethingElseHappened));
+        _h.Log.Append("acme", "s", new TallyOpened("t1", "x"));
+
+        var checkpoint = await _h.DrainAsync(await _h.LeaseAsync("node-a"));
+
+        Assert.NotNull(await _h.ReadAsync("acme", "t1"));
+        Assert.Equal(2, checkpoint.EventsProcessed);
+        Assert.Empty(await _h.DeadLetters.ListAsync(null, includeRedriven: true, 10));
+    }
+
+    [Fact]
+    public async Task An_unreadable_event_whose_type_the_reader_cannot_name_is_dead_lettered_rather_than_stepped_over()
+    {
+        _h.Log.AppendUnreadable("acme", "s", dataType: null);
+
+        await _h.DrainAsync(await _h.LeaseAsync("node-a"));
+
+        Assert.Single(await _h.DeadLetters.ListAsync("tally", includeRedriven: false, 10));
+    }
+
+    [Fact]
+    public async Task Redriving_an_event_that_still_cannot_be_read_fails_with_the_reason_and_keeps_the_dead_letter()
+    {
+        _h.Log.AppendUnreadable("acme", "s", typeof(TallyOpened), "the upcaster has a bug");
+        await _h.DrainAsync(await _h.LeaseAsync("node-a"));
+        var deadLetter = Assert.Single(await _h.DeadLetters.ListAsync("tally", includeRedriven: false, 10));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _h.NewRedriver().RedriveAsync(deadLetter.Id, CancellationToken.None));
+
+        Assert.Contains("the upcaster has a bug", error.Message, StringComparison.Ordinal);
+        Assert.Single(await _h.DeadLetters.ListAsync("tally", includeRedriven: false, 10));
+    }
+
+    [Fact]
     public async Task Same_document_ids_in_two_tenants_stay_apart()
     {
         _h.Log.Append("acme", "s", new TallyOpened("t1", "acme's"), new TallyAdded("t1", 1));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reference.Features.Orders.Events;
 using Reference.SharedKernel.Domain;
 
@@ -6,7 +7,8 @@ namespace Reference.Features.Orders.Domain;
 /// <summary>
 /// An order, event-sourced: every command method checks the invariants, then emits an event;
 /// state changes only in <see cref="Apply"/>. A draft order can be edited; a confirmed order can
-/// only be cancelled; a cancelled order cannot change at all. One currency per order.
+/// only be cancelled; a cancelled order cannot change at all. One currency per order. Every number it holds
+/// stays within <see cref="OrderRules"/>' limits, and its total is computed with checked arithmetic.
 /// </summary>
 public sealed class Order : EventSourcedAggregate<Guid>
 {
@@ -41,6 +43,8 @@ public sealed class Order : EventSourcedAggregate<Guid>
             EnsureValid(line);
         }
 
+        EnsureWithinLimits(placedLines);
+
         var duplicate = placedLines.GroupBy(l => l.Sku, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -73,6 +77,7 @@ public sealed class Order : EventSourcedAggregate<Guid>
             throw new BusinessRuleViolationException(OrderRules.DuplicateSku, $"The order already has a line for SKU '{line.Sku}'.");
         }
 
+        EnsureWithinLimits([.. _lines, line]);
         Emit(new OrderLineAdded(Id, line.Sku, line.Quantity, line.UnitPrice));
     }
 
@@ -92,7 +97,8 @@ public sealed class Order : EventSourcedAggregate<Guid>
             throw new BusinessRuleViolationException(OrderRules.NoLines, "An order needs at least one line to be confirmed.");
         }
 
-        Emit(new OrderConfirmed(Id, Total));
+        // Checked again: lines stored before the limits existed may add up past them.
+        Emit(new OrderConfirmed(Id, CheckedTotal(_lines)));
     }
 
     public void Cancel(string reason)
@@ -164,6 +170,49 @@ public sealed class Order : EventSourcedAggregate<Guid>
         {
             throw new BusinessRuleViolationException(OrderRules.NegativePrice, $"The unit price of SKU '{line.Sku}' must not be negative.");
         }
+
+        if (line.UnitPrice > OrderRules.MaxUnitPrice || line.UnitPrice != Math.Round(line.UnitPrice, OrderRules.MaxUnitPriceDecimals))
+        {
+            throw new BusinessRuleViolationException(
+                OrderRules.UnitPriceOutOfRange,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The unit price of SKU '{line.Sku}' must be at most {OrderRules.MaxUnitPrice:N0} with at most {OrderRules.MaxUnitPriceDecimals} decimal places; got {line.UnitPrice}."));
+        }
+    }
+
+    private static void EnsureWithinLimits(IReadOnlyCollection<OrderLine> lines)
+    {
+        if (lines.Count > OrderRules.MaxLines)
+        {
+            throw new BusinessRuleViolationException(
+                OrderRules.TooManyLines, $"An order has at most {OrderRules.MaxLines} lines; this would make {lines.Count}.");
+        }
+
+        _ = CheckedTotal(lines);
+    }
+
+    /// <summary>The sum of the lines, or a rule violation when it passes <see cref="OrderRules.MaxTotal"/> (or overflows).</summary>
+    private static decimal CheckedTotal(IEnumerable<OrderLine> lines)
+    {
+        var total = 0m;
+        try
+        {
+            foreach (var line in lines)
+            {
+                total += line.Total;
+            }
+        }
+        catch (OverflowException)
+        {
+            total = decimal.MaxValue;
+        }
+
+        return total <= OrderRules.MaxTotal
+            ? total
+            : throw new BusinessRuleViolationException(
+                OrderRules.TotalOutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"An order total may be at most {OrderRules.MaxTotal:N0}; these lines add up to more."));
     }
 
     private void EnsureEditable()

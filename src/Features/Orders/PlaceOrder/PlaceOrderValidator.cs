@@ -1,10 +1,11 @@
 using FluentValidation;
+using Reference.Features.Orders.Domain;
 
 namespace Reference.Features.Orders.PlaceOrder;
 
 public sealed class PlaceOrderValidator : AbstractValidator<PlaceOrder>
 {
-    public const int MaxLines = 100;
+    public const int MaxLines = OrderRules.MaxLines;
 
     public PlaceOrderValidator()
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Reference.SharedKernel.Events;
 
 namespace Reference.Infrastructure.Persistence.Events;
@@ -6,14 +7,18 @@ namespace Reference.Infrastructure.Persistence.Events;
 /// <summary>
 /// Turns stored rows into <see cref="StoredEvent"/>s: looks the logical type up in the registry,
 /// upcasts older schema versions and deserializes. Both providers select the same column order.
-/// Stream reads fail on a type this process does not know; global-log reads hand it over unrecognized.
+/// Stream reads fail on a type this process does not know, or on an event it cannot read; global-log reads hand
+/// the first kind over unrecognized and the second unreadable, so one bad row never stalls every reader.
 /// </summary>
 public sealed class StoredEventMaterializer(IEventSerializer serializer)
 {
     /// <summary>The column list every event query selects, in this order, given the events alias <c>e</c> and streams alias <c>s</c>.</summary>
     public const int ColumnCount = 12;
 
-    /// <summary>Reads every row of a stream query; an unregistered type throws <see cref="UnknownEventTypeException"/>.</summary>
+    /// <summary>
+    /// Reads every row of a stream query; an unregistered type throws <see cref="UnknownEventTypeException"/>, an
+    /// event that cannot be read <see cref="UnreadableEventException"/>.
+    /// </summary>
     public async Task<List<StoredEvent>> ReadStreamAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
@@ -27,31 +32,35 @@ public sealed class StoredEventMaterializer(IEventSerializer serializer)
 
     /// <summary>
     /// Reads every row of a global-log query into a page: rows of unregistered types become
-    /// <see cref="UnrecognizedEvent"/>s instead of failing the read, and the next checkpoint passes them too.
+    /// <see cref="UnrecognizedEvent"/>s and rows that cannot be read <see cref="UnreadableEvent"/>s instead of failing
+    /// the read, and the next checkpoint passes them too.
     /// </summary>
     public async Task<ReadAllPage> ReadPageAsync(DbDataReader reader, LogPosition after, CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
         var unrecognized = new List<UnrecognizedEvent>();
+        var unreadable = new List<UnreadableEvent>();
         var next = after;
         while (await reader.ReadAsync(cancellationToken))
         {
-            var eventType = reader.GetString(7);
-            if (serializer.Recognizes(eventType))
+            next = Position(reader);
+            if (!serializer.Recognizes(reader.GetString(7)))
             {
-                var storedEvent = Read(reader);
-                events.Add(storedEvent);
-                next = storedEvent.LogPosition;
+                unrecognized.Add(ReadUnrecognized(reader));
+                continue;
             }
-            else
+
+            try
             {
-                var skipped = ReadUnrecognized(reader);
-                unrecognized.Add(skipped);
-                next = skipped.LogPosition;
+                events.Add(Read(reader));
+            }
+            catch (UnreadableEventException ex)
+            {
+                unreadable.Add(ReadUnreadable(reader, ex));
             }
         }
 
-        return new ReadAllPage(events, unrecognized, next);
+        return new ReadAllPage(events, unrecognized, next) { Unreadable = unreadable };
     }
 
     private StoredEvent Read(DbDataReader reader)
@@ -60,7 +69,7 @@ public sealed class StoredEventMaterializer(IEventSerializer serializer)
         var schemaVersion = reader.GetInt32(8);
         var data = serializer.Deserialize(eventType, schemaVersion, reader.GetString(9));
         return new StoredEvent(
-            new LogPosition(reader.GetInt64(0), reader.GetInt64(1)),
+            Position(reader),
             reader.GetString(2),
             reader.GetString(3),
             reader.GetString(4),
@@ -69,12 +78,39 @@ public sealed class StoredEventMaterializer(IEventSerializer serializer)
             eventType,
             schemaVersion,
             data,
-            EventMetadataJson.Deserialize(reader.GetString(10)),
+            ReadMetadata(reader, eventType, schemaVersion, data.GetType()),
             ReadTimestamp(reader, 11));
     }
 
+    private static EventMetadata ReadMetadata(DbDataReader reader, string eventType, int schemaVersion, Type dataType)
+    {
+        try
+        {
+            return EventMetadataJson.Deserialize(reader.GetString(10));
+        }
+        catch (JsonException ex)
+        {
+            throw new UnreadableEventException(
+                eventType, schemaVersion, $"The metadata of event '{eventType}' cannot be deserialized: {ex.Message}", ex, dataType);
+        }
+    }
+
+    private static UnreadableEvent ReadUnreadable(DbDataReader reader, UnreadableEventException error) => new(
+        Position(reader),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetInt64(5),
+        ReadGuid(reader, 6),
+        reader.GetString(7),
+        reader.GetInt32(8),
+        error.DataType,
+        error.Message,
+        ReadTimestamp(reader, 11));
+
+    private static LogPosition Position(DbDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1));
+
     private static UnrecognizedEvent ReadUnrecognized(DbDataReader reader) => new(
-        new LogPosition(reader.GetInt64(0), reader.GetInt64(1)),
+        Position(reader),
         reader.GetString(2),
         reader.GetString(3),
         reader.GetInt64(5),

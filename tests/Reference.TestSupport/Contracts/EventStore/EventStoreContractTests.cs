@@ -435,6 +435,45 @@ public abstract class EventStoreContractTests : EventStoreContractBase
         Assert.IsType<FormatException>(error.InnerException);
     }
 
+    [Fact]
+    public async Task Reading_all_hands_over_an_event_it_cannot_read_unreadable_and_moves_past_it()
+    {
+        var tenant = NewTenant();
+        var streamId = NewStreamId();
+        using var scope = Tenant(tenant);
+        var older = Harness.CreateEventStore(ContractEvents.PriceSerializerV1(), Options);
+        var newer = Harness.CreateEventStore(ContractEvents.PriceSerializerV3(new PriceSetAddSource(), new PriceSetAddCurrency()), Options);
+        var first = new PriceSetV1(1m);
+        var fromANewerVersion = new PriceSetV3(2m, "USD", "feed");
+        var last = new PriceSetV1(3m);
+        await older.AppendAsync(streamId, "price", ExpectedVersion.NoStream, [first]);
+        await newer.AppendAsync(streamId, "price", ExpectedVersion.Exact(1), [fromANewerVersion]);
+        await older.AppendAsync(streamId, "price", ExpectedVersion.Exact(2), [last]);
+
+        var whole = await older.ReadAllAsync(LogPosition.Start, 10);
+        var upToIt = await older.ReadAllAsync(LogPosition.Start, 2);
+        var withABrokenUpcaster = await Harness
+            .CreateEventStore(ContractEvents.PriceSerializerV3(new BrokenUpcaster(), new PriceSetAddSource()), Options)
+            .ReadAllAsync(LogPosition.Start, 10);
+
+        Assert.Equal([first.EventId, last.EventId], whole.Events.Select(e => e.EventId));
+        var unreadable = Assert.Single(whole.Unreadable);
+        Assert.Equal(
+            (fromANewerVersion.EventId, ContractEvents.PriceSetName, 3, typeof(PriceSetV1), tenant, streamId, 2L),
+            (unreadable.EventId, unreadable.EventType, unreadable.SchemaVersion, unreadable.DataType, unreadable.TenantId, unreadable.StreamId, unreadable.StreamVersion));
+        Assert.Contains("newer", unreadable.Error, StringComparison.Ordinal);
+        Assert.True(whole.Events[0].LogPosition < unreadable.LogPosition && unreadable.LogPosition < whole.Events[1].LogPosition);
+        Assert.Equal((whole.Events[1].LogPosition, 3), (whole.Next, whole.Count));
+        Assert.Equal((unreadable.LogPosition, 2), (upToIt.Next, upToIt.Count));
+
+        Assert.Equal([fromANewerVersion.EventId], withABrokenUpcaster.Events.Select(e => e.EventId));
+        Assert.Equal([first.EventId, last.EventId], withABrokenUpcaster.Unreadable.Select(e => e.EventId));
+        Assert.All(withABrokenUpcaster.Unreadable, u => Assert.Contains("amount is not a number", u.Error, StringComparison.Ordinal));
+
+        var onStream = await Assert.ThrowsAsync<UnreadableEventException>(() => ReadAsync(older, streamId));
+        Assert.Equal((ContractEvents.PriceSetName, 3), (onStream.EventType, onStream.SchemaVersion));
+    }
+
     public static TheoryData<string, string> BadAppends() => new()
     {
         { "empty stream id", InvalidAppendException.Codes.StreamId },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reference.Features.Orders.Domain;
 using Reference.Features.Orders.Events;
 using Reference.SharedKernel.Domain;
@@ -50,6 +51,75 @@ public sealed class OrderTests
         var violation = Assert.Throws<BusinessRuleViolationException>(() => Draft().AddLine(new OrderLine("B", 1, -0.01m), "EUR"));
 
         Assert.Equal(OrderRules.NegativePrice, violation.Code);
+    }
+
+    [Theory]
+    [InlineData("1000000000.0001")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("0.00001")]
+    [InlineData("12.34567")]
+    public void A_unit_price_past_the_maximum_or_finer_than_four_decimals_is_refused(string price)
+    {
+        var line = new OrderLine("B", 1, decimal.Parse(price, CultureInfo.InvariantCulture));
+
+        var onAdd = Assert.Throws<BusinessRuleViolationException>(() => Draft().AddLine(line, "EUR"));
+        var onPlace = Assert.Throws<BusinessRuleViolationException>(() => Order.Place(OrderId, Guid.NewGuid(), "EUR", [line]));
+
+        Assert.Equal((OrderRules.UnitPriceOutOfRange, OrderRules.UnitPriceOutOfRange), (onAdd.Code, onPlace.Code));
+    }
+
+    [Theory]
+    [InlineData("1000000000")]
+    [InlineData("0.0001")]
+    [InlineData("12.50000")]
+    [InlineData("0")]
+    public void A_unit_price_within_the_range_is_accepted(string price)
+    {
+        var order = Draft();
+
+        order.AddLine(new OrderLine("B", 1, decimal.Parse(price, CultureInfo.InvariantCulture)), "EUR");
+
+        Assert.Equal(2, order.Lines.Count);
+    }
+
+    [Fact]
+    public void The_largest_line_is_the_largest_total_and_anything_past_it_is_refused()
+    {
+        var largest = new OrderLine("MAX", OrderRules.MaxQuantity, OrderRules.MaxUnitPrice);
+        var order = Order.Place(OrderId, Guid.NewGuid(), "EUR", [largest]);
+
+        var violation = Assert.Throws<BusinessRuleViolationException>(() => order.AddLine(new OrderLine("CENT", 1, 0.01m), "EUR"));
+        var placing = Assert.Throws<BusinessRuleViolationException>(() =>
+            Order.Place(OrderId, Guid.NewGuid(), "EUR", [largest, new OrderLine("CENT", 1, 0.01m)]));
+
+        Assert.Equal(OrderRules.MaxTotal, order.Total);
+        Assert.Equal((OrderRules.TotalOutOfRange, OrderRules.TotalOutOfRange), (violation.Code, placing.Code));
+        Assert.Single(order.PendingEvents);
+    }
+
+    [Fact]
+    public void An_order_holds_at_most_the_maximum_number_of_lines()
+    {
+        var order = Order.Place(
+            OrderId, Guid.NewGuid(), "EUR", Enumerable.Range(1, OrderRules.MaxLines).Select(i => new OrderLine($"S{i}", 1, 1m)));
+
+        var violation = Assert.Throws<BusinessRuleViolationException>(() => order.AddLine(new OrderLine("ONE-MORE", 1, 1m), "EUR"));
+        var placing = Assert.Throws<BusinessRuleViolationException>(() => Order.Place(
+            OrderId, Guid.NewGuid(), "EUR", Enumerable.Range(0, OrderRules.MaxLines + 1).Select(i => new OrderLine($"S{i}", 1, 1m))));
+
+        Assert.Equal((OrderRules.TooManyLines, OrderRules.TooManyLines), (violation.Code, placing.Code));
+    }
+
+    [Fact]
+    public void Confirming_lines_stored_before_the_limits_that_overflow_is_a_rule_violation_not_an_overflow()
+    {
+        var order = Order.ForReplay(OrderId);
+        order.Rehydrate(
+            [new OrderPlaced(OrderId, Guid.NewGuid(), "EUR", [new OrderLinePlaced("OLD-1", 2, decimal.MaxValue), new OrderLinePlaced("OLD-2", 3, decimal.MaxValue)])]);
+
+        var violation = Assert.Throws<BusinessRuleViolationException>(order.Confirm);
+
+        Assert.Equal(OrderRules.TotalOutOfRange, violation.Code);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace Reference.UnitTests.Projections.Support;
 public sealed class ScriptedEventLog(ITenantContext tenant) : IEventStore
 {
     private readonly List<StoredEvent> _events = [];
+    private readonly List<UnreadableEvent> _unreadable = [];
     private readonly HashSet<long> _open = [];
     private readonly Lock _gate = new();
     private long _nextTransaction = 1;
@@ -27,6 +28,22 @@ public sealed class ScriptedEventLog(ITenantContext tenant) : IEventStore
         var transaction = Begin();
         transaction.Write(tenantId, streamId, events);
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Writes and commits a row of <paramref name="dataType"/>'s type that the log cannot read (as a newer schema
+    /// version or a damaged payload would be); returns its event id and position.
+    /// </summary>
+    public (Guid EventId, LogPosition Position) AppendUnreadable(string tenantId, string streamId, Type? dataType, string error = "the payload is damaged")
+    {
+        lock (_gate)
+        {
+            var position = new LogPosition(_nextTransaction++, _nextPosition++);
+            var eventId = Guid.NewGuid();
+            _unreadable.Add(new UnreadableEvent(
+                position, tenantId, streamId, StreamVersion: 1, eventId, dataType?.Name ?? "unknown", SchemaVersion: 9, dataType, error, DateTimeOffset.UtcNow));
+            return (eventId, position);
+        }
     }
 
     /// <summary>Opens a transaction that holds its events back until <see cref="Transaction.Commit"/>.</summary>
@@ -47,13 +64,18 @@ public sealed class ScriptedEventLog(ITenantContext tenant) : IEventStore
             ReadCalls++;
             var horizon = _open.Count == 0 ? long.MaxValue : _open.Min();
             var tenantId = tenant.IsSystemScope ? null : tenant.RequireTenantId();
-            var page = _events
-                .Where(e => e.LogPosition > after && e.LogPosition.TransactionId < horizon && !_open.Contains(e.LogPosition.TransactionId))
-                .Where(e => tenantId is null || e.TenantId == tenantId)
-                .OrderBy(e => e.LogPosition)
+            bool Visible(LogPosition at, string tenantOf) =>
+                at > after && at.TransactionId < horizon && !_open.Contains(at.TransactionId) && (tenantId is null || tenantOf == tenantId);
+            var rows = _events.Where(e => Visible(e.LogPosition, e.TenantId)).Select(e => (e.LogPosition, Event: (StoredEvent?)e, Unreadable: (UnreadableEvent?)null))
+                .Concat(_unreadable.Where(u => Visible(u.LogPosition, u.TenantId)).Select(u => (u.LogPosition, Event: (StoredEvent?)null, Unreadable: (UnreadableEvent?)u)))
+                .OrderBy(r => r.LogPosition)
                 .Take(maxCount)
                 .ToList();
-            return Task.FromResult(new ReadAllPage(page, [], page.Count == 0 ? after : page[^1].LogPosition));
+            return Task.FromResult(new ReadAllPage(
+                [.. rows.Where(r => r.Event is not null).Select(r => r.Event!)], [], rows.Count == 0 ? after : rows[^1].LogPosition)
+            {
+                Unreadable = [.. rows.Where(r => r.Unreadable is not null).Select(r => r.Unreadable!)],
+            });
         }
     }
 
