@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Reference.Features.Shared.Http;
 using Reference.IntegrationTests.Api.Support;
-using Reference.TestSupport;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
 namespace Reference.IntegrationTests.Api.Orders;
