@@ -13,11 +13,13 @@ public static class ApiApplicationBuilderExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// The request pipeline, in order: errors as problems, correlation, body limits, OpenAPI,
+    /// The request pipeline, in order: the request log, errors as problems, correlation, body limits, OpenAPI,
     /// authentication and authorization, the ambient user and tenant, then the endpoints.
     /// </summary>
     public static WebApplication UseReferenceApi(this WebApplication app)
     {
+        // Outermost, so its one line per request carries the final status, problems and 500s included.
+        app.UseHttpLogging();
         app.UseMiddleware<ExceptionProblemMiddleware>();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<CorrelationMiddleware>();

@@ -57,7 +57,7 @@ public static class ApiServiceCollectionExtensions
         });
 
         services.AddHealthChecks();
-        services.AddReferenceTelemetry(configuration);
+        services.AddObservability(configuration);
         return services;
     }
 }
