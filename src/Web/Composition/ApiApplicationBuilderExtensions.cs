@@ -1,5 +1,4 @@
 using FastEndpoints;
-using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
 using Reference.Web.Health;
@@ -25,16 +24,7 @@ public static class ApiApplicationBuilderExtensions
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseMiddleware<RequestShapeMiddleware>();
 
-        // The document is public (clients generate code from it); the interactive UI is for development.
-        app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
-        if (app.Environment.IsDevelopment())
-        {
-            app.UseSwaggerUi(ui =>
-            {
-                ui.Path = "/swagger";
-                ui.DocumentPath = "/openapi/{documentName}.json";
-            });
-        }
+        app.UseApiDocument();
 
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,7 +17,14 @@ public sealed class PlaceOrderEndpoint(ISender sender) : Endpoint<PlaceOrderRequ
             .WithTags("Orders")
             .Produces<OrderVersion>(StatusCodes.Status201Created)
             .ProducesProblems(400, 403, 413, 415, 422));
-        Summary(s => s.Summary = "Places an order (customer, currency and lines of SKU, quantity and unit price).");
+        Summary(s =>
+        {
+            s.Summary = "Places an order (customer, currency and lines of SKU, quantity and unit price).";
+            s.Description =
+                "Places a draft order (event-sourced) in the caller's tenant: 201 with its id and version, `Location` " +
+                "and `ETag`. Reads and lists see it once projected; send the version as `X-Min-Version` to read your " +
+                "own write. Needs `orders.write`.";
+        });
     }
 
     public override async Task HandleAsync(PlaceOrderRequest req, CancellationToken ct)

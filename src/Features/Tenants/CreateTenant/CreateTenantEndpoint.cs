@@ -16,7 +16,13 @@ public sealed class CreateTenantEndpoint(ISender sender) : Endpoint<CreateTenant
         Post("/api/tenants");
         Options(b => b.WithMetadata(new TenantNotRequiredAttribute()));
         Description(d => d.WithTags("Tenants").Produces<TenantDetails>(StatusCodes.Status201Created).ProducesProblems(400, 401, 403, 409, 413, 415, 422));
-        Summary(s => s.Summary = "Creates a tenant in the database tenant store (platform administrators only).");
+        Summary(s =>
+        {
+            s.Summary = "Creates a tenant in the database tenant store (platform administrators only).";
+            s.Description =
+                "Creates a tenant in the database tenant store (`MultiTenancy:Stores` must include `Database`); an id " +
+                "that exists already is 409. Platform endpoint: no tenant context, needs `platform.tenants.manage`.";
+        });
     }
 
     public override async Task HandleAsync(CreateTenantRequest req, CancellationToken ct)
