@@ -2,7 +2,6 @@ using System.Linq.Dynamic.Core;
 using System.Linq.Expressions;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Reference.SharedKernel.Filtering;
 
 namespace Reference.FilteringBenchmarks;

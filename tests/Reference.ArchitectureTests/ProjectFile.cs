@@ -27,7 +27,7 @@ internal sealed record ProjectFile(string Name, IReadOnlyList<string> PackageRef
             Includes("FrameworkReference"));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

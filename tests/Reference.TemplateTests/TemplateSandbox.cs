@@ -9,7 +9,7 @@ internal sealed class TemplateSandbox : IDisposable
     // Never part of a template: build output, VCS data, local state.
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal)
     {
-        ".git", "bin", "obj", "TestResults", ".vs", ".idea", "BenchmarkDotNet.Artifacts", "App_Data",
+        ".git", "bin", "obj", "TestResults", ".vs", ".idea", "BenchmarkDotNet.Artifacts", "App_Data", "node_modules",
     };
 
     private static readonly string[] SkippedExtensions = [".db", ".db-shm", ".db-wal", ".trx", ".user"];

@@ -30,6 +30,14 @@ public static class ProjectionAdminEndpoints
     public const string TenantDeadLettersRoute = "/api/admin/projection-dead-letters";
     private const int ListLimit = 200;
 
+    /// <summary>The OpenAPI tag of these endpoints, and its description for the document's tag list.</summary>
+    public const string Tag = "Projections";
+
+    public const string TagDescription =
+        "Operator endpoints for the projections: status, lag and rebuild progress of every generation, zero-downtime " +
+        "rebuilds (platform operators), and the events a projection could not apply (dead letters) with their re-drive " +
+        "(platform operators for every tenant, a tenant's admin for its own).";
+
     /// <summary>The options of these endpoints (<c>Projections:Admin</c>), validated at start-up.</summary>
     public static IServiceCollection AddProjectionAdmin(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,8 +52,8 @@ public static class ProjectionAdminEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var permission = endpoints.ServiceProvider.GetRequiredService<IOptions<ProjectionAdminOptions>>().Value.ManagePermission;
-        MapPlatform(endpoints.MapGroup(PlatformRoute).RequirePermission(permission).WithoutTenant().WithTags("Projections"));
-        MapTenant(endpoints.MapGroup(TenantDeadLettersRoute).RequirePermission(ProjectionPermissions.ManageDeadLetters).WithTags("Projections"));
+        MapPlatform(endpoints.MapGroup(PlatformRoute).RequirePermission(permission).WithoutTenant().WithTags(Tag));
+        MapTenant(endpoints.MapGroup(TenantDeadLettersRoute).RequirePermission(ProjectionPermissions.ManageDeadLetters).WithTags(Tag));
         return endpoints;
     }
 
@@ -56,7 +64,11 @@ public static class ProjectionAdminEndpoints
             var now = time.GetUtcNow();
             var list = await checkpoints.ListAsync(cancellationToken: ct);
             return Results.Ok(list.Select(c => ProjectionStatusView.Of(c, metrics, now)));
-        });
+        })
+            .WithName("ListProjections")
+            .WithSummary("Lists every projection generation with its status, position, lag and rebuild progress.")
+            .WithDescription("One row per generation of every projection: the live one and any rebuild in progress. Needs `platform.projections.manage`.")
+            .Produces<IEnumerable<ProjectionStatusView>>();
 
         // One projection's generations: where a started rebuild reports its progress.
         platform.MapGet("/{name}", async (string name, IEnumerable<IProjectionRunner> runners, ICheckpointStore checkpoints, ProjectionMetrics metrics, TimeProvider time, CancellationToken ct) =>
@@ -69,7 +81,12 @@ public static class ProjectionAdminEndpoints
             var now = time.GetUtcNow();
             var generations = await checkpoints.ListAsync(name, ct);
             return Results.Ok(generations.Select(c => ProjectionStatusView.Of(c, metrics, now)));
-        });
+        })
+            .WithName("GetProjection")
+            .WithSummary("Shows one projection's generations.")
+            .WithDescription("Where a started rebuild reports its progress (`rebuildProgress`, 0 to 1) and why it failed (`lastError`). An unknown projection is 404. Needs `platform.projections.manage`.")
+            .Produces<IEnumerable<ProjectionStatusView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         platform.MapPost("/{name}/rebuild", (string name, IEnumerable<IProjectionRunner> runners, IBackgroundJobClient jobs, ITenantContext tenants) =>
         {
@@ -82,26 +99,49 @@ public static class ProjectionAdminEndpoints
             using var system = tenants.BeginSystemScope();
             var jobId = jobs.Enqueue<ProjectionJobs>(j => j.RebuildAsync(name, CancellationToken.None));
             return Results.Accepted($"{PlatformRoute}/{Uri.EscapeDataString(name)}", new { jobId });
-        });
+        })
+            .WithName("RebuildProjection")
+            .WithSummary("Starts a zero-downtime rebuild of one projection.")
+            .WithDescription("Enqueues the rebuild as a Hangfire job across every tenant: 202 with `{ jobId }`; `Location` is the projection's status, where its progress shows. The live generation keeps serving until the new one has caught up. Needs `platform.projections.manage`.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Every tenant's dead letters, or one tenant's with ?tenant=.
         platform.MapGet("/dead-letters", async (string? projection, string? tenant, IProjectionDeadLetters deadLetters, CancellationToken ct) =>
-            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: ListLimit, tenantId: tenant, cancellationToken: ct)));
+            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: ListLimit, tenantId: tenant, cancellationToken: ct)))
+            .WithName("ListAllProjectionDeadLetters")
+            .WithSummary("Lists the events projections could not apply, in every tenant.")
+            .WithDescription("At most 200 dead letters not yet re-driven, optionally of one `projection` or one `tenant`. Needs `platform.projections.manage`.")
+            .Produces<IReadOnlyList<ProjectionDeadLetter>>();
 
         platform.MapPost("/dead-letters/{id:guid}/redrive", async (Guid id, IProjectionDeadLetters deadLetters, IBackgroundJobClient jobs, ITenantContext tenants, CancellationToken ct) =>
-            await deadLetters.GetAsync(id, ct) is null ? Results.NotFound() : Redrive(id, jobs, tenants, $"{PlatformRoute}/dead-letters"));
+            await deadLetters.GetAsync(id, ct) is null ? Results.NotFound() : Redrive(id, jobs, tenants, $"{PlatformRoute}/dead-letters"))
+            .WithName("RedriveAnyProjectionDeadLetter")
+            .WithSummary("Re-drives one projection dead letter of any tenant.")
+            .WithDescription("Enqueues a Hangfire job that applies the event again: 202 with `{ jobId }`. An unknown dead letter is 404. Needs `platform.projections.manage`.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static void MapTenant(RouteGroupBuilder tenant)
     {
         tenant.MapGet("/", async (string? projection, IProjectionDeadLetters deadLetters, ITenantContext tenants, CancellationToken ct) =>
-            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: ListLimit, tenantId: tenants.RequireTenantId(), cancellationToken: ct)));
+            Results.Ok(await deadLetters.ListAsync(projection, includeRedriven: false, limit: ListLimit, tenantId: tenants.RequireTenantId(), cancellationToken: ct)))
+            .WithName("ListProjectionDeadLetters")
+            .WithSummary("Lists the events projections could not apply in the caller's tenant.")
+            .WithDescription("At most 200 dead letters of the caller's tenant not yet re-driven, optionally of one `projection`. Needs `projections.dead-letters.manage`.")
+            .Produces<IReadOnlyList<ProjectionDeadLetter>>();
 
         // Another tenant's dead letter is answered exactly like one that does not exist.
         tenant.MapPost("/{id:guid}/redrive", async (Guid id, IProjectionDeadLetters deadLetters, IBackgroundJobClient jobs, ITenantContext tenants, CancellationToken ct) =>
             await deadLetters.GetAsync(id, ct) is { } deadLetter && string.Equals(deadLetter.TenantId, tenants.RequireTenantId(), StringComparison.OrdinalIgnoreCase)
                 ? Redrive(id, jobs, tenants, TenantDeadLettersRoute)
-                : Results.NotFound());
+                : Results.NotFound())
+            .WithName("RedriveProjectionDeadLetter")
+            .WithSummary("Re-drives one projection dead letter of the caller's tenant.")
+            .WithDescription("Enqueues a Hangfire job that applies the event again: 202 with `{ jobId }`. An unknown dead letter, or another tenant's, is 404. Needs `projections.dead-letters.manage`.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     // The re-drive reads the global log, so its job runs in the system scope; the caller's reach was checked before.

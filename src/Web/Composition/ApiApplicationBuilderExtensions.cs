@@ -1,5 +1,4 @@
 using FastEndpoints;
-using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
 using Reference.Web.Health;
@@ -13,26 +12,19 @@ public static class ApiApplicationBuilderExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// The request pipeline, in order: errors as problems, correlation, body limits, OpenAPI,
+    /// The request pipeline, in order: the request log, errors as problems, correlation, body limits, OpenAPI,
     /// authentication and authorization, the ambient user and tenant, then the endpoints.
     /// </summary>
     public static WebApplication UseReferenceApi(this WebApplication app)
     {
+        // Outermost, so its one line per request carries the final status, problems and 500s included.
+        app.UseHttpLogging();
         app.UseMiddleware<ExceptionProblemMiddleware>();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseMiddleware<RequestShapeMiddleware>();
 
-        // The document is public (clients generate code from it); the interactive UI is for development.
-        app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
-        if (app.Environment.IsDevelopment())
-        {
-            app.UseSwaggerUi(ui =>
-            {
-                ui.Path = "/swagger";
-                ui.DocumentPath = "/openapi/{documentName}.json";
-            });
-        }
+        app.UseApiDocument();
 
         app.UseAuthentication();
         app.UseAuthorization();

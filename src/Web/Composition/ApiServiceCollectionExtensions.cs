@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
-using FastEndpoints.Swagger;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Reference.Features;
@@ -9,7 +8,6 @@ using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.MultiTenancy;
 using Reference.SharedKernel.Application;
-using Reference.Web.Http;
 
 namespace Reference.Web.Composition;
 
@@ -44,21 +42,10 @@ public static class ApiServiceCollectionExtensions
             options.DisableAutoDiscovery = true;
             options.Assemblies = [FeaturesAssembly.Assembly];
         });
-        services.SwaggerDocument(options =>
-        {
-            options.EnableJWTBearerAuth = true;
-            options.DocumentSettings = settings =>
-            {
-                settings.DocumentName = "v1";
-                settings.Title = "Reference API";
-                settings.Version = "v1";
-                settings.OperationProcessors.Add(new HeaderParameterNames());
-                settings.OperationProcessors.Add(new IdempotencyKeyParameter());
-            };
-        });
+        services.AddApiDocument();
 
         services.AddHealthChecks();
-        services.AddReferenceTelemetry(configuration);
+        services.AddObservability(configuration);
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Persistence.State;

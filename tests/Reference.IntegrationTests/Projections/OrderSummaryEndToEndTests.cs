@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Infrastructure.Projections;
 using Reference.IntegrationTests.Api.Support;
-using Reference.IntegrationTests.Projections.Support;
 using Reference.SharedKernel.Tenancy;
 
 namespace Reference.IntegrationTests.Projections;

@@ -8,7 +8,6 @@ using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore;
 using Reference.IntegrationTests.Projections.Support;
-using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 

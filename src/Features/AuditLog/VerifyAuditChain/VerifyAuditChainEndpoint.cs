@@ -13,7 +13,13 @@ public sealed class VerifyAuditChainEndpoint(ISender sender) : EndpointWithoutRe
     {
         Get("/api/audit/verify");
         Description(d => d.WithTags("Audit").Produces<AuditChainVerification>(StatusCodes.Status200OK).ProducesProblems(403));
-        Summary(s => s.Summary = "Verifies the tenant's audit hash chain.");
+        Summary(s =>
+        {
+            s.Summary = "Verifies the tenant's audit hash chain.";
+            s.Description =
+                "Recomputes the SHA-256 hash chain of the caller's tenant's audit records and reports whether it is " +
+                "intact and, if not, where it breaks. Needs `audit.read`.";
+        });
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -14,7 +14,13 @@ public sealed class GetCustomerEndpoint(ISender sender) : Endpoint<GetCustomerRe
     {
         Get("/api/customers/{id}");
         Description(d => d.WithTags("Customers").Produces<CustomerDetails>(StatusCodes.Status200OK).ProducesProblems(400, 403, 404));
-        Summary(s => s.Summary = "Reads a customer.");
+        Summary(s =>
+        {
+            s.Summary = "Reads a customer.";
+            s.Description =
+                "Reads one customer of the caller's tenant. The `ETag` is its version: send it as `If-Match` when " +
+                "renaming. Another tenant's customer is 404. Needs `customers.read`.";
+        });
     }
 
     public override async Task HandleAsync(GetCustomerRequest req, CancellationToken ct) =>

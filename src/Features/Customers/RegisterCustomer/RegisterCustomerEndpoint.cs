@@ -21,7 +21,10 @@ public sealed class RegisterCustomerEndpoint(ISender sender) : Endpoint<Register
         Summary(s =>
         {
             s.Summary = "Registers a customer.";
-            s.Description = IdempotencyKeyDocs.Description;
+            s.Description =
+                "Registers a customer (state-stored) with a name and an e-mail address: 201 with its id and version, " +
+                "`Location` and `ETag`. Lists see it once projected. Needs `customers.write`." +
+                " " + IdempotencyKeyDocs.Description;
         });
     }
 

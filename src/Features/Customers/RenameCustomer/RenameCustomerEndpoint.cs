@@ -14,7 +14,14 @@ public sealed class RenameCustomerEndpoint(ISender sender) : Endpoint<RenameCust
     {
         Put("/api/customers/{id}/name");
         Description(d => d.WithTags("Customers").ProducesProblems(400, 403, 404, 409, 412, 413, 415));
-        Summary(s => s.Summary = "Renames a customer.");
+        Summary(s =>
+        {
+            s.Summary = "Renames a customer.";
+            s.Description =
+                "Renames a customer and answers its new version (body and `ETag`). With `If-Match` the rename is " +
+                "refused with 412 when someone changed the customer since you read it; without, a concurrent change " +
+                "is 409. Needs `customers.write`.";
+        });
     }
 
     public override async Task HandleAsync(RenameCustomerRequest req, CancellationToken ct)

@@ -14,7 +14,14 @@ public sealed class AddOrderLineEndpoint(ISender sender) : Endpoint<AddOrderLine
     {
         Post("/api/orders/{id}/lines");
         Description(d => d.WithTags("Orders").ProducesProblems(400, 403, 404, 409, 412, 413, 415, 422));
-        Summary(s => s.Summary = "Adds a line to a draft order.");
+        Summary(s =>
+        {
+            s.Summary = "Adds a line to a draft order.";
+            s.Description =
+                "Adds a line (SKU, quantity, unit price in the order's currency) to a draft order and answers its new " +
+                "version (body and `ETag`). With `If-Match` a stale version is refused with 412. Needs " +
+                "`orders.write`.";
+        });
     }
 
     public override async Task HandleAsync(AddOrderLineRequest req, CancellationToken ct)

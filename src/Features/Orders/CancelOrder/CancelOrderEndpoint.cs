@@ -14,7 +14,13 @@ public sealed class CancelOrderEndpoint(ISender sender) : Endpoint<CancelOrderRe
     {
         Post("/api/orders/{id}/cancel");
         Description(d => d.WithTags("Orders").ProducesProblems(400, 403, 404, 409, 412, 413, 415, 422));
-        Summary(s => s.Summary = "Cancels an order, draft or confirmed, with a reason.");
+        Summary(s =>
+        {
+            s.Summary = "Cancels an order, draft or confirmed, with a reason.";
+            s.Description =
+                "Cancels a draft or confirmed order, recording the reason, and answers its new version (body and " +
+                "`ETag`). With `If-Match` a stale version is refused with 412. Needs `orders.cancel`.";
+        });
     }
 
     public override async Task HandleAsync(CancelOrderRequest req, CancellationToken ct)

@@ -14,7 +14,14 @@ public sealed class ConfirmOrderEndpoint(ISender sender) : Endpoint<ConfirmOrder
     {
         Post("/api/orders/{id}/confirm");
         Description(d => d.WithTags("Orders").ProducesProblems(400, 403, 404, 409, 412, 422));
-        Summary(s => s.Summary = "Confirms a draft order that has at least one line.");
+        Summary(s =>
+        {
+            s.Summary = "Confirms a draft order that has at least one line.";
+            s.Description =
+                "Confirms a draft order; an order without lines is refused (422 `rule-violated`). Answers the new " +
+                "version (body and `ETag`); with `If-Match` a stale version is refused with 412. Needs " +
+                "`orders.write`.";
+        });
     }
 
     public override async Task HandleAsync(ConfirmOrderRequest req, CancellationToken ct)

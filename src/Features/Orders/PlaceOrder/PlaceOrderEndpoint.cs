@@ -21,7 +21,10 @@ public sealed class PlaceOrderEndpoint(ISender sender) : Endpoint<PlaceOrderRequ
         Summary(s =>
         {
             s.Summary = "Places an order (customer, currency and lines of SKU, quantity and unit price).";
-            s.Description = IdempotencyKeyDocs.Description;
+            s.Description =
+                "Places a draft order (event-sourced) in the caller's tenant: 201 with its id and version, `Location` " +
+                "and `ETag`. A read by id reflects it at once; lists see it once projected. Needs `orders.write`." +
+                " " + IdempotencyKeyDocs.Description;
         });
     }
 

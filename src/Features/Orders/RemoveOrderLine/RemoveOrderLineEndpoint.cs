@@ -14,7 +14,13 @@ public sealed class RemoveOrderLineEndpoint(ISender sender) : Endpoint<RemoveOrd
     {
         Delete("/api/orders/{id}/lines/{sku}");
         Description(d => d.WithTags("Orders").ProducesProblems(400, 403, 404, 409, 412, 422));
-        Summary(s => s.Summary = "Removes a line from a draft order.");
+        Summary(s =>
+        {
+            s.Summary = "Removes a line from a draft order.";
+            s.Description =
+                "Removes the line with this SKU from a draft order and answers its new version (body and `ETag`). " +
+                "With `If-Match` a stale version is refused with 412. Needs `orders.write`.";
+        });
     }
 
     public override async Task HandleAsync(RemoveOrderLineRequest req, CancellationToken ct)

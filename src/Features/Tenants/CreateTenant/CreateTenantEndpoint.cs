@@ -19,7 +19,10 @@ public sealed class CreateTenantEndpoint(ISender sender) : Endpoint<CreateTenant
         Summary(s =>
         {
             s.Summary = "Creates a tenant in the database tenant store (platform administrators only).";
-            s.Description = IdempotencyKeyDocs.Description;
+            s.Description =
+                "Creates a tenant in the database tenant store (`MultiTenancy:Stores` must include `Database`); an id " +
+                "that exists already is 409. Platform endpoint: no tenant context, needs `platform.tenants.manage`." +
+                " " + IdempotencyKeyDocs.Description;
         });
     }
 

@@ -16,7 +16,13 @@ public sealed class DeactivateTenantEndpoint(ISender sender) : Endpoint<Deactiva
         Post("/api/tenants/{id}/deactivate");
         Options(b => b.WithMetadata(new TenantNotRequiredAttribute()));
         Description(d => d.WithTags("Tenants").Produces<TenantDetails>(StatusCodes.Status200OK).ProducesProblems(401, 403, 404, 422));
-        Summary(s => s.Summary = "Deactivates a database tenant (platform administrators only).");
+        Summary(s =>
+        {
+            s.Summary = "Deactivates a database tenant (platform administrators only).";
+            s.Description =
+                "Deactivates a database tenant: its requests are refused with 403 `tenant-deactivated` until it is " +
+                "reactivated; its data stays. Platform endpoint: needs `platform.tenants.manage`.";
+        });
     }
 
     public override async Task HandleAsync(DeactivateTenantRequest req, CancellationToken ct)

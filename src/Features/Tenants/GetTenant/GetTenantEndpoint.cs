@@ -16,7 +16,13 @@ public sealed class GetTenantEndpoint(ISender sender) : Endpoint<GetTenantReques
         Get("/api/tenants/{id}");
         Options(b => b.WithMetadata(new TenantNotRequiredAttribute()));
         Description(d => d.WithTags("Tenants").Produces<TenantDetails>(StatusCodes.Status200OK).ProducesProblems(401, 403, 404));
-        Summary(s => s.Summary = "Reads a tenant (platform administrators only).");
+        Summary(s =>
+        {
+            s.Summary = "Reads a tenant (platform administrators only).";
+            s.Description =
+                "Reads a tenant from the configured tenant stores. Platform endpoint: no tenant context, needs " +
+                "`platform.tenants.read`.";
+        });
     }
 
     public override async Task HandleAsync(GetTenantRequest req, CancellationToken ct)

@@ -14,7 +14,13 @@ public sealed class ListTenantsEndpoint(ISender sender) : EndpointWithoutRequest
         Get("/api/tenants");
         Options(b => b.WithMetadata(new TenantNotRequiredAttribute()));
         Description(d => d.WithTags("Tenants").Produces<IReadOnlyList<TenantDetails>>(StatusCodes.Status200OK).ProducesProblems(401, 403));
-        Summary(s => s.Summary = "Lists the platform's tenants (platform administrators only).");
+        Summary(s =>
+        {
+            s.Summary = "Lists the platform's tenants (platform administrators only).";
+            s.Description =
+                "Lists the tenants of every configured tenant store. Platform endpoint: no tenant context, needs " +
+                "`platform.tenants.read`.";
+        });
     }
 
     public override async Task HandleAsync(CancellationToken ct)

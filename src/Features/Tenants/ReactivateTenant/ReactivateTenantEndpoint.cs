@@ -16,7 +16,13 @@ public sealed class ReactivateTenantEndpoint(ISender sender) : Endpoint<Reactiva
         Post("/api/tenants/{id}/reactivate");
         Options(b => b.WithMetadata(new TenantNotRequiredAttribute()));
         Description(d => d.WithTags("Tenants").Produces<TenantDetails>(StatusCodes.Status200OK).ProducesProblems(401, 403, 404, 422));
-        Summary(s => s.Summary = "Reactivates a database tenant (platform administrators only).");
+        Summary(s =>
+        {
+            s.Summary = "Reactivates a database tenant (platform administrators only).";
+            s.Description =
+                "Reactivates a deactivated database tenant, so its requests are served again. Platform endpoint: " +
+                "needs `platform.tenants.manage`.";
+        });
     }
 
     public override async Task HandleAsync(ReactivateTenantRequest req, CancellationToken ct)

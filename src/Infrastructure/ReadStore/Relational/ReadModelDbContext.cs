@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Reference.Infrastructure.ReadStore;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.ReadStore.Relational;

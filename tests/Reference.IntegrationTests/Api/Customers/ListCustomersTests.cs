@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Reference.Features.Shared.Http;
 using Reference.IntegrationTests.Api.Support;
-using Reference.IntegrationTests.Projections.Support;
 using Reference.SharedKernel.Filtering;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Reference.Features.Orders;
 using Reference.IntegrationTests.Api.Support;
-using Reference.IntegrationTests.Projections.Support;
 using Reference.SharedKernel.Filtering;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Reference.IntegrationTests.Api.Support;
-using Reference.TestSupport;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
 namespace Reference.IntegrationTests.Api.Orders;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using Reference.TestSupport;
 
 namespace Reference.IntegrationTests.Api.Support;
 
