@@ -76,7 +76,19 @@ internal sealed partial class MongoWireEmulator : IMongoHost
         startInfo.ArgumentList.Add("0");
 
         var errors = new StringBuilder();
+        var listening = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                listening.TrySetException(new EndOfStreamException("The emulator closed its output before it listened."));
+            }
+            else if (Listening().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(match);
+            }
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -88,17 +100,22 @@ internal sealed partial class MongoWireEmulator : IMongoHost
             }
         };
         process.Start();
+        process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var firstLine = process.StandardOutput.ReadLineAsync();
-        if (!firstLine.Wait(StartTimeout) || firstLine.Result is not { } line || Listening().Match(line) is not { Success: true } match)
+        Match address;
+        try
         {
-            var exited = process.WaitForExit(TimeSpan.FromSeconds(2));
-            if (!exited)
+            address = listening.Task.WaitAsync(StartTimeout).GetAwaiter().GetResult();
+        }
+        catch (Exception failure) when (failure is TimeoutException or EndOfStreamException)
+        {
+            if (!process.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 process.Kill(entireProcessTree: true);
             }
 
+            process.WaitForExit();
             string printed;
             lock (errors)
             {
@@ -106,12 +123,14 @@ internal sealed partial class MongoWireEmulator : IMongoHost
             }
 
             process.Dispose();
-            throw new MongoUnavailableException(printed.Contains("ModuleNotFoundError", StringComparison.Ordinal)
-                ? MissingPackages(printed)
-                : $"The Mongo-wire emulator did not start within {StartTimeout}:\n{printed}");
+            throw new MongoUnavailableException(
+                printed.Contains("ModuleNotFoundError", StringComparison.Ordinal)
+                    ? MissingPackages(printed)
+                    : $"The Mongo-wire emulator did not start within {StartTimeout}:\n{printed}",
+                failure);
         }
 
-        return new MongoWireEmulator(process, errors, match.Groups["host"].Value, int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return new MongoWireEmulator(process, errors, address.Groups["host"].Value, int.Parse(address.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public void Shutdown()
