@@ -11,6 +11,12 @@ public sealed class AuditOptions
     /// </summary>
     public AuditFailurePolicy FailurePolicy { get; set; } = AuditFailurePolicy.FailClosed;
 
+    /// <summary>
+    /// Records read per page when a chain is verified (<c>Audit:VerifyPageSize</c>, 1 to 10,000): verification holds
+    /// one page in memory, however long the chain.
+    /// </summary>
+    public int VerifyPageSize { get; set; } = 500;
+
     /// <summary>How long records are kept, and how the pruning job removes older ones (<c>Audit:Retention</c>).</summary>
     public AuditRetentionOptions Retention { get; set; } = new();
 }

@@ -18,7 +18,10 @@ public static class AuditServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReferenceAudit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.SectionName));
+        services.AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.SectionName))
+            .Validate(o => o.VerifyPageSize is >= 1 and <= 10_000, $"{AuditOptions.SectionName}:{nameof(AuditOptions.VerifyPageSize)} must be between 1 and 10000.")
+            .ValidateOnStart();
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IAuditRecorder, AuditRecorder>();

@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Audit.Database;
@@ -30,6 +32,8 @@ public sealed class SqlAuditTrail(
     public Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrWhiteSpace(record.Action);
+        record = record with { TenantId = ChainOf(record) };
         return session.WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -90,41 +94,105 @@ public sealed class SqlAuditTrail(
         return page.Map(entry => entry.Record);
     }
 
+    /// <summary>
+    /// Walks the chain a page of <see cref="AuditOptions.VerifyPageSize"/> records at a time (keyset pages in sequence
+    /// order), so memory stays bounded however long the chain is. The anchor and every page are read in one read-only
+    /// snapshot (REPEATABLE READ on PostgreSQL, a read transaction on SQLite), so pruning that runs meanwhile cannot
+    /// make an intact chain look broken.
+    /// </summary>
     public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var tenantId = tenant.RequireTenantId();
+        var pageSize = options.Value.VerifyPageSize;
         return session.ReadCommittedAsync(
             async (connection, ct) =>
             {
-                // One statement, so the anchor and the records come from one snapshot even while pruning runs.
-                await using var command = Command(
-                    connection,
-                    null,
-                    """
-                    SELECT 0 AS part, sequence, hash AS content FROM audit_anchors WHERE tenant_id = @tenant
-                    UNION ALL
-                    SELECT 1 AS part, sequence, record AS content FROM audit_log WHERE tenant_id = @tenant
-                    ORDER BY part, sequence
-                    """);
-                Add(command, "tenant", tenantId);
-                AuditChainAnchor? anchor = null;
-                var records = new List<AuditRecord>();
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
+                await using var snapshot = await BeginSnapshotAsync(connection, ct);
+                AuditChainAnchor? link = null;
+                await using (var anchor = Command(connection, snapshot, "SELECT sequence, hash FROM audit_anchors WHERE tenant_id = @tenant"))
                 {
-                    if (reader.GetInt32(0) == 0)
+                    Add(anchor, "tenant", tenantId);
+                    await using var reader = await anchor.ExecuteReaderAsync(ct);
+                    if (await reader.ReadAsync(ct))
                     {
-                        anchor = new AuditChainAnchor(reader.GetInt64(1), reader.GetString(2));
-                    }
-                    else
-                    {
-                        records.Add(AuditRecordJson.Deserialize(reader.GetString(2)));
+                        link = new AuditChainAnchor(reader.GetInt64(0), reader.GetString(1));
                     }
                 }
 
-                return AuditChain.Verify(records, anchor);
+                // From the very first stored row, not from the anchor: a row left (or forged) below the anchor breaks the chain.
+                long checkedCount = 0, after = long.MinValue;
+                while (true)
+                {
+                    var page = await ReadPageAsync(connection, snapshot, tenantId, after, pageSize, ct);
+                    if (page.Count == 0)
+                    {
+                        return new AuditChainVerification(true, checkedCount, null);
+                    }
+
+                    // Each page continues from the last link verified, as the first continues from the retention anchor.
+                    var verified = AuditChain.Verify(page.Select(r => r.Record), link);
+                    checkedCount += verified.RecordsChecked;
+                    if (!verified.IsValid)
+                    {
+                        return verified with { RecordsChecked = checkedCount };
+                    }
+
+                    var last = page[^1];
+                    link = new AuditChainAnchor(last.Record.Sequence, last.Record.Hash!);
+                    after = last.StoredSequence;
+                    if (page.Count < pageSize)
+                    {
+                        return new AuditChainVerification(true, checkedCount, null);
+                    }
+                }
             },
             cancellationToken);
+    }
+
+    private static async Task<List<(long StoredSequence, AuditRecord Record)>> ReadPageAsync(
+        DbConnection connection, DbTransaction snapshot, string tenantId, long after, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            connection, snapshot, "SELECT sequence, record FROM audit_log WHERE tenant_id = @tenant AND sequence > @after ORDER BY sequence LIMIT @page");
+        Add(command, "tenant", tenantId);
+        Add(command, "after", after);
+        Add(command, "page", pageSize);
+        var page = new List<(long, AuditRecord)>(pageSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add((reader.GetInt64(0), AuditRecordJson.Deserialize(reader.GetString(1))));
+        }
+
+        return page;
+    }
+
+    private static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            // Deferred: a read transaction that takes no write lock; its first read fixes what the rest see.
+            return sqlite.BeginTransaction(deferred: true);
+        }
+
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using var readOnly = Command(connection, transaction, "SET TRANSACTION READ ONLY");
+        await readOnly.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+
+    // The ambient tenant's chain, which a record naming another tenant cannot reach. Work outside any tenant (the
+    // system scope, or before a tenant is known) is recorded by AuditRecorder in the system chain, and only there.
+    private string ChainOf(AuditRecord record)
+    {
+        var tenantId = tenant.TenantId
+            ?? (record.TenantId == AuditRecorder.SystemTenant ? AuditRecorder.SystemTenant : throw new TenantRequiredException());
+        if (!string.IsNullOrEmpty(record.TenantId) && record.TenantId != tenantId)
+        {
+            throw new TenantMismatchException(tenantId, $"audit record {record.Id}");
+        }
+
+        return tenantId;
     }
 
     private async Task<AuditRecord> InsertAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken cancellationToken)

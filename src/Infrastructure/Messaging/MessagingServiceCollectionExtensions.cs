@@ -5,7 +5,9 @@ using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore;
+using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Ports;
+using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.Messaging;
 
@@ -21,6 +23,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddOptions<OutboxDispatcherOptions>().Bind(configuration.GetSection(OutboxDispatcherOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProjectionSignal>();
+        services.TryAddSingleton<ITenantContext, AmbientTenantContext>();
+        services.TryAddSingleton<ICorrelationContext, AmbientCorrelationContext>();
         services.TryAddSingleton<IMessageBroker, InProcessMessageBroker>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();

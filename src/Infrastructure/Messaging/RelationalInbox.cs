@@ -5,34 +5,37 @@ namespace Reference.Infrastructure.Messaging;
 
 /// <summary>
 /// Exactly-once handling on top of at-least-once delivery: the consumer's work and the inbox row
-/// (consumer, message id) commit in one transaction. A redelivered message finds its row and is
-/// skipped; two concurrent deliveries race on the primary key and the loser rolls back its work.
+/// (tenant, consumer, message id) commit in one transaction. A redelivered message finds its row and is
+/// skipped; two concurrent deliveries race on the primary key and the loser rolls back its work. Only
+/// that key violation means "already handled": any other failure (a lock time-out, a lost connection, a
+/// busy database) propagates, so the delivery is retried instead of the message being dropped.
 /// </summary>
 public sealed class RelationalInbox(IDbContextFactory<ProjectionsDbContext> contexts, TimeProvider time)
 {
     /// <summary>
     /// Runs <paramref name="work"/> (with the transaction's context) unless this consumer has already
-    /// handled the message; true when it ran and committed.
+    /// handled the message in <paramref name="tenantId"/>'s inbox; true when it ran and committed.
     /// </summary>
     public async Task<bool> HandleOnceAsync(
         string consumer, Guid messageId, string? tenantId, Func<ProjectionsDbContext, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(consumer);
         ArgumentNullException.ThrowIfNull(work);
+        var tenant = tenantId ?? InboxRow.NoTenant;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Inbox.AnyAsync(i => i.Consumer == consumer && i.MessageId == messageId, cancellationToken))
+        if (await db.Inbox.AnyAsync(i => i.TenantId == tenant && i.Consumer == consumer && i.MessageId == messageId, cancellationToken))
         {
             return false;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Inbox.Add(new InboxRow { Consumer = consumer, MessageId = messageId, TenantId = tenantId, ProcessedAt = time.GetUtcNow().ToUniversalTime() });
+        db.Inbox.Add(new InboxRow { TenantId = tenant, Consumer = consumer, MessageId = messageId, ProcessedAt = time.GetUtcNow().ToUniversalTime() });
         try
         {
             // The inbox row goes first: a concurrent duplicate blocks on it and fails, before doing any work.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueKeyViolation.Is(ex))
         {
             return false;
         }

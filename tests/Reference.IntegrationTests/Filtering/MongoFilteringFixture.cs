@@ -1,26 +1,25 @@
 using MongoDB.Driver;
+using Reference.TestSupport.Mongo;
 
 namespace Reference.IntegrationTests.Filtering;
 
-/// <summary>A throwaway database on the <c>MONGODB_URI</c> server, seeded with <see cref="TestOrders"/>.</summary>
+/// <summary>
+/// A throwaway database seeded with <see cref="TestOrders"/>, on MongoDB when <c>MONGODB_URI</c> is set, else on the
+/// Mongo-wire emulator.
+/// </summary>
 public sealed class MongoFilteringFixture : IAsyncLifetime
 {
-    private readonly string _databaseName = "reference_filtering_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _databaseName = MongoTestServer.NewDatabaseName("reference_filtering");
     private MongoClient? _client;
 
     public IMongoCollection<TestOrder> Orders =>
-        _client?.GetDatabase(_databaseName).GetCollection<TestOrder>("orders")
-        ?? throw new InvalidOperationException(MongoTestServer.SkipReason);
+        (_client ?? throw new InvalidOperationException("The fixture is initialised first."))
+            .GetDatabase(_databaseName).GetCollection<TestOrder>("orders");
 
     public async Task InitializeAsync()
     {
-        if (MongoTestServer.ConnectionString is not { } uri)
-        {
-            return;
-        }
-
         _ = MongoFilteringModel.Serializer;
-        _client = new MongoClient(uri);
+        _client = new MongoClient(MongoTestServer.Instance.ConnectionString);
         await Orders.InsertManyAsync(TestOrders.All());
     }
 

@@ -66,13 +66,9 @@ public sealed class PostgresServerTests
     [Fact]
     public async Task A_cluster_started_by_the_tests_is_tuned_for_speed()
     {
-        if (Environment.GetEnvironmentVariable(PostgresServer.ConnectionStringVariable) is { Length: > 0 })
-        {
-            // A server provided by the developer keeps its own settings.
-            return;
-        }
-
-        await using var connection = new NpgsqlConnection(await PostgresServer.Instance.GetAdminConnectionStringAsync());
+        // The shared server, unless REFERENCE_TEST_POSTGRES names the developer's own (which keeps its own settings):
+        // then a cluster the tests start for this check.
+        await using var connection = new NpgsqlConnection(await PostgresServer.Instance.GetTestStartedAdminConnectionStringAsync());
         await connection.OpenAsync();
 
         Assert.Equal("off", await ScalarAsync<string>(connection, "SHOW fsync"));

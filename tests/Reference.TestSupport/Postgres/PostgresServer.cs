@@ -27,8 +27,13 @@ public sealed class PostgresServer
     private readonly ConcurrentDictionary<string, byte> _createdDatabases = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _ddlGate = new(1, 1);
 
-    private PostgresServer() =>
+    private readonly Lazy<Task<IPostgresHost>> _dedicatedLocalCluster;
+
+    private PostgresServer()
+    {
         _host = new Lazy<Task<IPostgresHost>>(() => Task.Run(Provision), LazyThreadSafetyMode.ExecutionAndPublication);
+        _dedicatedLocalCluster = new Lazy<Task<IPostgresHost>>(() => Task.Run(ProvisionDedicatedLocalCluster), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>The process-wide server.</summary>
     public static PostgresServer Instance { get; } = new();
@@ -38,6 +43,17 @@ public sealed class PostgresServer
 
     /// <summary>Connection string of a superuser on the maintenance database (<c>postgres</c>).</summary>
     public async Task<string> GetAdminConnectionStringAsync() => (await _host.Value).AdminConnectionString;
+
+    /// <summary>
+    /// Connection string of a superuser on a server the tests started themselves (and tuned): the shared server when
+    /// the tests started it, otherwise (<c>REFERENCE_TEST_POSTGRES</c> names the developer's own server) a local
+    /// cluster started for this purpose from the PostgreSQL binaries, once per process.
+    /// </summary>
+    public async Task<string> GetTestStartedAdminConnectionStringAsync()
+    {
+        var shared = await _host.Value;
+        return shared is ExternalPostgresHost ? (await _dedicatedLocalCluster.Value).AdminConnectionString : shared.AdminConnectionString;
+    }
 
     /// <summary>
     /// Creates an empty database and returns its connection string. A unique suffix is appended to
@@ -94,6 +110,16 @@ public sealed class PostgresServer
         var host = ProvisionHost();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Shutdown(host);
         return host;
+    }
+
+    private static IPostgresHost ProvisionDedicatedLocalCluster()
+    {
+        var binaries = PostgresBinaries.Locate() ?? throw new PostgresUnavailableException(
+            $"A cluster started by the tests was asked for while {ConnectionStringVariable} names another server, and no " +
+            "PostgreSQL server binaries (initdb, pg_ctl) were found to start one.");
+        var cluster = LocalPostgresCluster.Start(binaries);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Shutdown();
+        return cluster;
     }
 
     private static IPostgresHost ProvisionHost()

@@ -12,7 +12,7 @@ public sealed class OutboxDispatcherTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly InMemoryAdapters _adapters;
-    private readonly InProcessMessageBroker _broker = new();
+    private readonly InProcessMessageBroker _broker = new(new Reference.SharedKernel.Tenancy.AmbientTenantContext(), new Reference.SharedKernel.Application.AmbientCorrelationContext());
     private readonly List<BrokerMessage> _received = [];
 
     public OutboxDispatcherTests()

@@ -61,10 +61,12 @@ internal static class ProjectionTables
         model.Entity<InboxRow>(e =>
         {
             e.ToTable("inbox_messages");
-            e.HasKey(i => new { i.Consumer, i.MessageId });
+
+            // The tenant is part of the key: one tenant's message id can never mark another tenant's message handled.
+            e.HasKey(i => new { i.TenantId, i.Consumer, i.MessageId });
+            e.Property(i => i.TenantId).HasColumnName("tenant_id").HasMaxLength(100);
             e.Property(i => i.Consumer).HasColumnName("consumer").HasMaxLength(200);
             e.Property(i => i.MessageId).HasColumnName("message_id");
-            e.Property(i => i.TenantId).HasColumnName("tenant_id").HasMaxLength(100);
             e.Property(i => i.ProcessedAt).HasColumnName("processed_at");
             e.HasIndex(i => i.ProcessedAt);
         });

@@ -39,7 +39,7 @@ public sealed class RelationalCheckpointStore(IDbContextFactory<ProjectionsDbCon
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueKeyViolation.Is(ex))
         {
             // Another node created it between the check and the insert: the primary key decided.
             return false;

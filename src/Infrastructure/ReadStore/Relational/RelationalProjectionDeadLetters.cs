@@ -37,7 +37,7 @@ public sealed class RelationalProjectionDeadLetters(IDbContextFactory<Projection
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueKeyViolation.Is(ex))
         {
             // The same event was dead-lettered concurrently by a retried batch: one row is enough.
         }

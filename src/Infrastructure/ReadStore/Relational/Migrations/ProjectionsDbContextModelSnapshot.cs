@@ -155,6 +155,11 @@ namespace Reference.Infrastructure.ReadStore.Relational.Migrations
 
             modelBuilder.Entity("Reference.Infrastructure.ReadStore.Relational.InboxRow", b =>
                 {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -168,12 +173,7 @@ namespace Reference.Infrastructure.ReadStore.Relational.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
-                    b.Property<string>("TenantId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("tenant_id");
-
-                    b.HasKey("Consumer", "MessageId");
+                    b.HasKey("TenantId", "Consumer", "MessageId");
 
                     b.HasIndex("ProcessedAt");
 
