@@ -1,64 +1,70 @@
 namespace Reference.TemplateTests;
 
-public sealed class DefaultTemplateTests(DefaultTemplateFixture fixture) : IClassFixture<DefaultTemplateFixture>
+/// <summary><c>dotnet new cqrs-ref -n Acme.Shop</c> with no option, then <c>dotnet test</c> in the new folder, as a new user would.</summary>
+[Collection(TemplateCollection.Name)]
+public sealed class DefaultTemplateTests(TemplateWorkspace workspace)
 {
-    private GeneratedSolution Solution => fixture.Solution;
+    private Task<GeneratedSolution> SolutionAsync() => workspace.SolutionAsync(TemplateCombination.Defaults);
 
     [Fact]
-    public void Instantiation_restores_packages_by_default()
+    public async Task Instantiation_restores_packages_by_default()
     {
-        GeneratedSolutionAssert.Succeeded(Solution.Instantiation, "dotnet new cqrs-ref");
-        Assert.Contains("Restore succeeded", Solution.Instantiation.Output, StringComparison.Ordinal);
+        var solution = await SolutionAsync();
+
+        GeneratedSolutionAssert.Succeeded(solution.Instantiation, "dotnet new cqrs-ref");
+        Assert.Contains("Restore succeeded", solution.Instantiation.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Generated_solution_builds_without_warnings() => GeneratedSolutionAssert.BuiltWithoutWarnings(Solution);
+    public async Task Generated_solution_builds_without_warnings() => GeneratedSolutionAssert.BuiltWithoutWarnings(await SolutionAsync());
 
     [Fact]
-    public void Generated_unit_tests_pass() => GeneratedSolutionAssert.TestsPassed(Solution.UnitTests, "unit tests");
+    public async Task Generated_unit_tests_pass() => GeneratedSolutionAssert.AllPassed(await workspace.DefaultSuiteAsync(), "UnitTests");
 
     [Fact]
-    public void Generated_architecture_tests_pass() =>
-        GeneratedSolutionAssert.TestsPassed(Solution.ArchitectureTests, "architecture tests");
+    public async Task Generated_architecture_tests_pass() =>
+        GeneratedSolutionAssert.AllPassed(await workspace.DefaultSuiteAsync(), "ArchitectureTests");
 
     [Fact]
-    public void No_template_name_survives_in_file_names_or_namespaces() => GeneratedSolutionAssert.HasNoTemplateNameLeft(Solution);
+    public async Task Generated_integration_tests_pass_on_postgres() =>
+        GeneratedSolutionAssert.AllPassed(await workspace.DefaultSuiteAsync(), "IntegrationTests");
 
     [Fact]
-    public void Every_feature_folder_of_the_repository_is_kept()
+    public async Task Dotnet_test_in_the_generated_folder_succeeds()
     {
+        var suite = await workspace.DefaultSuiteAsync();
+
+        Assert.NotNull(suite);
+        GeneratedSolutionAssert.Succeeded(suite.Run, "dotnet test");
+    }
+
+    [Fact]
+    public async Task No_template_name_survives_in_file_names_or_namespaces() => GeneratedSolutionAssert.HasNoTemplateNameLeft(await SolutionAsync());
+
+    [Fact]
+    public async Task Every_feature_folder_of_the_repository_is_kept()
+    {
+        var solution = await SolutionAsync();
         var repositoryFeatures = Directory.GetDirectories(RepositoryLayout.PathOf("src", "Features"))
             .Select(Path.GetFileName)
             .Where(name => name is not ("bin" or "obj"));
 
         Assert.All(repositoryFeatures, feature => Assert.True(
-            Directory.Exists(Solution.PathOf("src", "Features", feature!)), $"src/Features/{feature} is missing."));
+            Directory.Exists(solution.PathOf("src", "Features", feature!)), $"src/Features/{feature} is missing."));
     }
 
     [Fact]
-    public void Production_configuration_uses_postgres_and_mongo() =>
-        GeneratedSolutionAssert.ProductionProviders(Solution, persistence: "Postgres", readStore: "Mongo");
+    public async Task Production_configuration_uses_postgres_and_mongo() =>
+        GeneratedSolutionAssert.ProductionProviders(await SolutionAsync(), persistence: "Postgres", readStore: "Mongo");
 
     [Fact]
-    public void Generated_project_is_no_template_and_carries_no_ci_or_template_tests()
+    public async Task Generated_project_is_no_template_and_carries_no_ci_or_template_tests()
     {
-        Assert.False(Directory.Exists(Solution.PathOf(".template.config")));
-        Assert.False(Directory.Exists(Solution.PathOf(".ci")));
-        Assert.False(Directory.Exists(Solution.PathOf("templates")));
-        Assert.DoesNotContain("TemplateTests", File.ReadAllText(Solution.PathOf($"{Solution.Name}.sln")), StringComparison.Ordinal);
-    }
+        var solution = await SolutionAsync();
 
-    [Fact]
-    public void Slice_template_adds_a_slice_that_builds_and_whose_test_passes()
-    {
-        GeneratedSolutionAssert.Succeeded(fixture.SliceInstantiation, "dotnet new cqrs-slice");
-        var slice = Solution.PathOf("src", "Features", DefaultTemplateFixture.SliceName);
-        Assert.True(File.Exists(Path.Combine(slice, $"Create{DefaultTemplateFixture.SliceName}Handler.cs")));
-        Assert.True(File.Exists(Path.Combine(slice, $"Create{DefaultTemplateFixture.SliceName}Endpoint.cs")));
-        Assert.Contains($"namespace {Solution.Name}.Features.{DefaultTemplateFixture.SliceName};",
-            File.ReadAllText(Path.Combine(slice, $"Create{DefaultTemplateFixture.SliceName}.cs")), StringComparison.Ordinal);
-
-        GeneratedSolutionAssert.Succeeded(fixture.SliceBuild, "build after adding the slice");
-        GeneratedSolutionAssert.TestsPassed(fixture.SliceTests, "the slice's unit tests");
+        Assert.False(Directory.Exists(solution.PathOf(".template.config")));
+        Assert.False(Directory.Exists(solution.PathOf(".ci")));
+        Assert.False(Directory.Exists(solution.PathOf("templates")));
+        Assert.DoesNotContain("TemplateTests", File.ReadAllText(solution.PathOf($"{solution.Name}.sln")), StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,10 @@ internal static class DotNet
     // Generous: a shared CI machine under load can take many minutes for a full solution build.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(20);
 
-    public static async Task<CommandOutput> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<CommandOutput> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(DefaultTimeout, workingDirectory, arguments);
+
+    public static async Task<CommandOutput> RunAsync(TimeSpan timeout, string workingDirectory, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +38,7 @@ internal static class DotNet
         startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
 
         var output = new StringBuilder();
+        var started = Stopwatch.StartNew();
         using var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
@@ -42,20 +46,20 @@ internal static class DotNet
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {DefaultTimeout}:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}:\n{output}");
         }
 
         lock (output)
         {
-            return new CommandOutput($"dotnet {string.Join(' ', arguments)}", process.ExitCode, output.ToString());
+            return new CommandOutput($"dotnet {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), started.Elapsed);
         }
     }
 
@@ -73,9 +77,9 @@ internal static class DotNet
     }
 }
 
-internal sealed record CommandOutput(string Command, int ExitCode, string Output)
+internal sealed record CommandOutput(string Command, int ExitCode, string Output, TimeSpan Elapsed)
 {
     public bool Succeeded => ExitCode == 0;
 
-    public override string ToString() => $"{Command} exited with {ExitCode}:\n{Output}";
+    public override string ToString() => $"{Command} exited with {ExitCode} after {Elapsed.TotalSeconds:F0} s:\n{Output}";
 }

@@ -3,51 +3,22 @@ using System.Text.RegularExpressions;
 namespace Reference.TemplateTests;
 
 /// <summary>
-/// A solution generated from the cqrs-ref template, built, with its unit and architecture tests run; every
-/// step's output is kept so the tests only assert on it.
+/// A solution generated from the cqrs-ref template for one <see cref="TemplateCombination"/>: the folder
+/// <c>dotnet new</c> wrote (what assertions on generated files read) and the output of building it.
 /// </summary>
-internal sealed partial class GeneratedSolution
+internal sealed partial class GeneratedSolution(string name, TemplateCombination combination, string folder, CommandOutput instantiation)
 {
-    private GeneratedSolution(string name, string folder, CommandOutput instantiation)
-    {
-        Name = name;
-        Folder = folder;
-        Instantiation = instantiation;
-    }
+    public string Name { get; } = name;
 
-    public string Name { get; }
+    public TemplateCombination Combination { get; } = combination;
 
-    public string Folder { get; }
+    /// <summary>The folder <c>dotnet new</c> generated the solution into, never built in.</summary>
+    public string Folder { get; } = folder;
 
-    public CommandOutput Instantiation { get; }
+    public CommandOutput Instantiation { get; } = instantiation;
 
-    public CommandOutput? Build { get; private set; }
-
-    public CommandOutput? UnitTests { get; private set; }
-
-    public CommandOutput? ArchitectureTests { get; private set; }
-
-    public static async Task<GeneratedSolution> CreateAsync(TemplateSandbox sandbox, string name, params string[] options)
-    {
-        var folder = Path.Combine(sandbox.Output, name);
-        var instantiation = await sandbox.NewAsync(sandbox.Output, ["cqrs-ref", "--name", name, "--output", folder, .. options]);
-        var solution = new GeneratedSolution(name, folder, instantiation);
-        if (!instantiation.Succeeded)
-        {
-            return solution;
-        }
-
-        solution.Build = await DotNet.RunAsync(folder, "build", $"{name}.sln", "-warnaserror", "-nodeReuse:false");
-        if (solution.Build.Succeeded)
-        {
-            solution.UnitTests = await DotNet.RunAsync(folder, "test", solution.TestProject("UnitTests"), "--no-build");
-            solution.ArchitectureTests = await DotNet.RunAsync(folder, "test", solution.TestProject("ArchitectureTests"), "--no-build");
-        }
-
-        return solution;
-    }
-
-    public string TestProject(string kind) => Path.Combine("tests", $"{Name}.{kind}");
+    /// <summary><c>dotnet build -warnaserror</c> of the generated files; null when instantiation failed.</summary>
+    public CommandOutput? Build { get; set; }
 
     public string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence;
+using Reference.Infrastructure.Persistence.Sessions;
+using Reference.Infrastructure.Persistence.Sqlite;
 using Reference.IntegrationTests.Persistence.Support;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.Ports;
@@ -28,7 +31,7 @@ public sealed class PersistenceRegistrationTests : IDisposable
             await hosted.StartAsync(CancellationToken.None);
         }
 
-        Assert.True(File.Exists(Path.Combine(_contentRoot, "App_Data", "reference.db")));
+        AssertDatabaseFileUnderAppData(services);
         Assert.False(lifetime.StopRequested);
         using var tenant = services.GetRequiredService<ITenantContext>().BeginScope("acme");
         await using var scope = services.CreateAsyncScope();
@@ -52,7 +55,7 @@ public sealed class PersistenceRegistrationTests : IDisposable
         }
 
         Assert.True(lifetime.StopRequested);
-        Assert.True(File.Exists(Path.Combine(_contentRoot, "App_Data", "reference.db")));
+        AssertDatabaseFileUnderAppData(services);
     }
 
     [Fact]
@@ -85,6 +88,18 @@ public sealed class PersistenceRegistrationTests : IDisposable
         {
             Directory.Delete(_contentRoot, recursive: true);
         }
+    }
+
+    // The file name comes from the code's own default (the template renames it after the project), not from a
+    // copy of it here: the test checks where the default puts the file and that start-up created it.
+    private void AssertDatabaseFileUnderAppData(ServiceProvider services)
+    {
+        var connector = Assert.IsType<SqliteConnector>(services.GetRequiredService<DatabaseConnector>());
+        var file = new SqliteConnectionStringBuilder(connector.ConnectionString).DataSource;
+
+        Assert.Equal(Path.Combine(_contentRoot, "App_Data"), Path.GetDirectoryName(file));
+        Assert.EndsWith(".db", file, StringComparison.Ordinal);
+        Assert.True(File.Exists(file), $"{file} was not created at start-up.");
     }
 
     private ServiceProvider Build(Dictionary<string, string?> settings, string environment, RecordingLifetime lifetime)

@@ -15,7 +15,9 @@ namespace Reference.IntegrationTests.Api.Tenancy;
 public sealed class TenantAdministrationTests(TenantAdministrationTests.AdministrationApiFactory app)
     : IClassFixture<TenantAdministrationTests.AdministrationApiFactory>, IAsyncLifetime
 {
-    private const string NewCo = "newco";
+    // A tenant id of this test's own: the app (and its tenant cache, a singleton) is shared by the whole class and
+    // outlives the database reset between tests, so a tenant another test created or looked up must not be this one.
+    private readonly string _newCo = "newco-" + Guid.NewGuid().ToString("N")[..8];
 
     public Task InitializeAsync() => app.ResetDatabaseAsync();
 
@@ -25,28 +27,29 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
     public async Task A_platform_admin_creates_a_tenant_and_reads_it_back_alone_and_in_the_list()
     {
         var platform = Platform();
+        var id = char.ToUpperInvariant(_newCo[0]) + _newCo[1..]; // created in mixed case, read back in lower case
 
-        var created = await platform.PostAsJsonAsync("/api/tenants", new { id = "NewCo", name = "New Company", settings = new { region = "eu" } });
+        var created = await platform.PostAsJsonAsync("/api/tenants", new { id, name = "New Company", settings = new { region = "eu" } });
 
         var body = await created.ReadAsAsync<TenantBody>(HttpStatusCode.Created);
-        Assert.Equal("/api/tenants/NewCo", created.Headers.Location?.OriginalString);
-        Assert.Equal(("NewCo", "New Company", true, "database", false), (body.Id, body.Name, body.IsActive, body.Source, body.ReadOnly));
+        Assert.Equal($"/api/tenants/{id}", created.Headers.Location?.OriginalString);
+        Assert.Equal((id, "New Company", true, "database", false), (body.Id, body.Name, body.IsActive, body.Source, body.ReadOnly));
         Assert.Equal("eu", Assert.Single(body.Settings).Value);
-        var read = await (await platform.GetAsync("/api/tenants/newco")).ReadAsAsync<TenantBody>();
-        Assert.Equal("NewCo", read.Id);
+        var read = await (await platform.GetAsync($"/api/tenants/{_newCo}")).ReadAsAsync<TenantBody>();
+        Assert.Equal(id, read.Id);
         Assert.Equal("eu", read.Settings["region"]);
         var list = await (await platform.GetAsync("/api/tenants")).ReadAsAsync<List<TenantBody>>();
-        Assert.Equal(["acme", "globex", "NewCo"], list.Select(t => t.Id));
-        Assert.All(list.Where(t => t.Id != "NewCo"), t => Assert.True(t.ReadOnly && t.Source == "configuration"));
+        Assert.Equal(["acme", "globex", id], list.Select(t => t.Id));
+        Assert.All(list.Where(t => t.Id != id), t => Assert.True(t.ReadOnly && t.Source == "configuration"));
     }
 
     [Fact]
     public async Task A_created_tenant_resolves_at_once_even_after_its_id_was_remembered_as_unknown()
     {
-        var newcoAdmin = app.Admin(NewCo);
+        var newcoAdmin = app.Admin(_newCo);
         await (await newcoAdmin.GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.TenantNotFound);
 
-        await CreateAsync(NewCo);
+        await CreateAsync(_newCo);
 
         var page = await (await newcoAdmin.GetAsync("/api/audit")).ReadAsAsync<JsonElement>();
         Assert.Empty(page.GetProperty("items").EnumerateArray());
@@ -55,18 +58,18 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
     [Fact]
     public async Task A_deactivated_tenant_is_refused_at_once_and_a_reactivated_one_is_served_again()
     {
-        await CreateAsync(NewCo);
-        var newcoAdmin = app.Admin(NewCo);
+        await CreateAsync(_newCo);
+        var newcoAdmin = app.Admin(_newCo);
         (await newcoAdmin.GetAsync("/api/audit")).EnsureSuccessStatusCode();
 
-        var deactivated = await (await Platform().PostAsync($"/api/tenants/{NewCo}/deactivate", null)).ReadAsAsync<TenantBody>();
+        var deactivated = await (await Platform().PostAsync($"/api/tenants/{_newCo}/deactivate", null)).ReadAsAsync<TenantBody>();
 
         Assert.False(deactivated.IsActive);
         var refused = await (await newcoAdmin.GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.TenantDeactivated);
         Assert.Equal("tenant.deactivated", refused.GetProperty("code").GetString());
-        Assert.False((await (await Platform().GetAsync($"/api/tenants/{NewCo}")).ReadAsAsync<TenantBody>()).IsActive);
+        Assert.False((await (await Platform().GetAsync($"/api/tenants/{_newCo}")).ReadAsAsync<TenantBody>()).IsActive);
 
-        var reactivated = await (await Platform().PostAsync($"/api/tenants/{NewCo}/reactivate", null)).ReadAsAsync<TenantBody>();
+        var reactivated = await (await Platform().PostAsync($"/api/tenants/{_newCo}/reactivate", null)).ReadAsAsync<TenantBody>();
 
         Assert.True(reactivated.IsActive);
         (await newcoAdmin.GetAsync("/api/audit")).EnsureSuccessStatusCode();
@@ -75,7 +78,7 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
     [Fact]
     public async Task A_tenant_admin_can_neither_manage_nor_see_tenants_and_cannot_tell_which_exist()
     {
-        await CreateAsync(NewCo);
+        await CreateAsync(_newCo);
         var acmeAdmin = app.Admin(ReferenceApiFactory.Acme);
 
         HttpResponseMessage[] attempts =
@@ -85,8 +88,8 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
             await acmeAdmin.GetAsync("/api/tenants/acme"),
             await acmeAdmin.GetAsync("/api/tenants/no-such-tenant"),
             await acmeAdmin.PostAsJsonAsync("/api/tenants", new { id = "umbrella", name = "Umbrella" }),
-            await acmeAdmin.PostAsJsonAsync("/api/tenants", new { id = NewCo, name = "Duplicate" }),
-            await acmeAdmin.PostAsync($"/api/tenants/{NewCo}/deactivate", null),
+            await acmeAdmin.PostAsJsonAsync("/api/tenants", new { id = _newCo, name = "Duplicate" }),
+            await acmeAdmin.PostAsync($"/api/tenants/{_newCo}/deactivate", null),
             await acmeAdmin.PostAsync("/api/tenants/no-such-tenant/deactivate", null),
         ];
 
@@ -96,16 +99,16 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
             Assert.Equal("authorization.denied", problem.GetProperty("code").GetString());
         }
 
-        (await app.Admin(NewCo).GetAsync("/api/audit")).EnsureSuccessStatusCode();
+        (await app.Admin(_newCo).GetAsync("/api/audit")).EnsureSuccessStatusCode();
         await (await app.Admin("umbrella").GetAsync("/api/audit")).AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.TenantNotFound);
     }
 
     [Fact]
     public async Task A_tenant_admin_cannot_reach_into_a_new_tenant_by_naming_it_in_the_header()
     {
-        await CreateAsync(NewCo);
+        await CreateAsync(_newCo);
         var acmeAdmin = app.Admin(ReferenceApiFactory.Acme);
-        acmeAdmin.DefaultRequestHeaders.Add("X-Tenant-ID", NewCo);
+        acmeAdmin.DefaultRequestHeaders.Add("X-Tenant-ID", _newCo);
 
         var response = await acmeAdmin.GetAsync("/api/audit");
 
@@ -118,32 +121,36 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
         var reader = app.WithToken(TestTokens.Create("auditor@platform", null, [], ["platform.tenants.read"]));
 
         (await reader.GetAsync("/api/tenants")).EnsureSuccessStatusCode();
-        await (await reader.PostAsJsonAsync("/api/tenants", new { id = NewCo, name = "New Company" }))
+        await (await reader.PostAsJsonAsync("/api/tenants", new { id = _newCo, name = "New Company" }))
             .AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
         await (await app.Anonymous().GetAsync("/api/tenants")).AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthenticated);
     }
 
     [Theory]
-    [InlineData("NEWCO")]
-    [InlineData("newco")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_duplicate_of_a_database_tenant_id_in_any_casing_is_a_conflict(bool upperCase)
+    {
+        await CreateAsync(_newCo);
+
+        await AssertDuplicateIsAConflictAsync(upperCase ? _newCo.ToUpperInvariant() : _newCo);
+    }
+
+    [Theory]
     [InlineData("ACME")]
     [InlineData("globex")]
-    public async Task A_duplicate_id_in_any_casing_and_any_store_is_a_conflict(string id)
+    public async Task A_duplicate_of_a_configuration_tenant_id_in_any_casing_is_a_conflict(string id)
     {
-        await CreateAsync(NewCo);
+        await CreateAsync(_newCo);
 
-        var response = await Platform().PostAsJsonAsync("/api/tenants", new { id, name = "Duplicate" });
-
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, ProblemTypes.AlreadyExists);
-        Assert.Equal("tenant.already_exists", problem.GetProperty("code").GetString());
-        Assert.Equal(3, (await (await Platform().GetAsync("/api/tenants")).ReadAsAsync<List<TenantBody>>()).Count);
+        await AssertDuplicateIsAConflictAsync(id);
     }
 
     [Fact]
     public async Task Concurrent_creates_of_one_id_make_one_tenant_and_conflicts_for_the_rest()
     {
         var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            Platform().PostAsJsonAsync("/api/tenants", new { id = i % 2 == 0 ? NewCo : "NEWCO", name = $"Attempt {i}" })));
+            Platform().PostAsJsonAsync("/api/tenants", new { id = i % 2 == 0 ? _newCo : _newCo.ToUpperInvariant(), name = $"Attempt {i}" })));
 
         Assert.Single(attempts, r => r.StatusCode == HttpStatusCode.Created);
         foreach (var conflict in attempts.Where(r => r.StatusCode != HttpStatusCode.Created))
@@ -176,7 +183,7 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
     [Fact]
     public async Task A_missing_name_is_a_validation_problem()
     {
-        var response = await Platform().PostAsJsonAsync("/api/tenants", new { id = NewCo, name = "" });
+        var response = await Platform().PostAsJsonAsync("/api/tenants", new { id = _newCo, name = "" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.ValidationFailed);
         Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _), problem.ToString());
@@ -207,19 +214,28 @@ public sealed class TenantAdministrationTests(TenantAdministrationTests.Administ
         var platform = Correlated(Platform(), out var createdCorrelation);
         var acmeAdmin = Correlated(app.Admin(ReferenceApiFactory.Acme), out var deniedCorrelation);
 
-        (await platform.PostAsJsonAsync("/api/tenants", new { id = NewCo, name = "New Company", settings = new { connectionString = "Host=secret" } }))
+        (await platform.PostAsJsonAsync("/api/tenants", new { id = _newCo, name = "New Company", settings = new { connectionString = "Host=secret" } }))
             .EnsureSuccessStatusCode();
         await (await acmeAdmin.PostAsJsonAsync("/api/tenants", new { id = "umbrella", name = "Umbrella" }))
             .AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
 
         var created = await SystemAuditRecordAsync(createdCorrelation);
-        Assert.Equal(("Tenants.CreateTenant", "succeeded", "ops@platform", NewCo), (created.Action, created.Outcome, created.Actor, created.ResourceId));
+        Assert.Equal(("Tenants.CreateTenant", "succeeded", "ops@platform", _newCo), (created.Action, created.Outcome, created.Actor, created.ResourceId));
         Assert.DoesNotContain("secret", created.Record, StringComparison.Ordinal);
         var denied = await SystemAuditRecordAsync(deniedCorrelation);
         Assert.Equal(("Tenants.CreateTenant", "denied", "admin@acme", "umbrella"), (denied.Action, denied.Outcome, denied.Actor, denied.ResourceId));
         var acmeTrail = (await (await app.Admin(ReferenceApiFactory.Acme).GetAsync("/api/audit?pageSize=100")).ReadAsAsync<JsonElement>())
             .GetProperty("items").EnumerateArray().ToList();
         Assert.DoesNotContain(acmeTrail, r => r.GetProperty("action").GetString()!.StartsWith("Tenants.", StringComparison.Ordinal));
+    }
+
+    private async Task AssertDuplicateIsAConflictAsync(string id)
+    {
+        var response = await Platform().PostAsJsonAsync("/api/tenants", new { id, name = "Duplicate" });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, ProblemTypes.AlreadyExists);
+        Assert.Equal("tenant.already_exists", problem.GetProperty("code").GetString());
+        Assert.Equal(3, (await (await Platform().GetAsync("/api/tenants")).ReadAsAsync<List<TenantBody>>()).Count);
     }
 
     private HttpClient Platform() => app.As("ops@platform", tenantId: null, "platform-admin");

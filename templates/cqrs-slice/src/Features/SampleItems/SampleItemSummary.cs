@@ -1,9 +1,9 @@
 using Reference.SharedKernel.Ports;
 
-namespace Reference.Features.Sample;
+namespace Reference.Features.SampleItems;
 
-/// <summary>Read model of a sample, kept up to date by <see cref="SampleSummaryProjection"/>.</summary>
-public sealed class SampleSummary : IReadModel
+/// <summary>Read model of one SampleItem, kept up to date by <see cref="SampleItemSummaryProjection"/>.</summary>
+public sealed class SampleItemSummary : IReadModel
 {
     public string Id { get; set; } = "";
 

@@ -1,3 +1,0 @@
-namespace Reference.Features.Example;
-
-public sealed record Greeting(string Text, DateTimeOffset CreatedAt);
