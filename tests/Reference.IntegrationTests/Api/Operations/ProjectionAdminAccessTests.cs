@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Reference.Infrastructure.Projections;
 using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Events;
-using Reference.TestSupport;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
 namespace Reference.IntegrationTests.Api.Operations;

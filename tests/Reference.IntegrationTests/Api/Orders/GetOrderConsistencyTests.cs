@@ -7,7 +7,6 @@ using Reference.Features.Shared.Http;
 using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
-using Reference.TestSupport;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
 namespace Reference.IntegrationTests.Api.Orders;

@@ -1,14 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Reference.Infrastructure.Projections;
 using Reference.IntegrationTests.Api.Support;
-using Reference.TestSupport;
 
 namespace Reference.IntegrationTests.Projections.Orders;
 

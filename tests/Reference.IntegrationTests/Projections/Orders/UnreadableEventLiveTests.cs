@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Reference.IntegrationTests.Api.Support;
-using Reference.TestSupport;
 
 namespace Reference.IntegrationTests.Projections.Orders;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Reference.Infrastructure.Projections;
 using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Tenancy;
-using Reference.TestSupport;
 
 namespace Reference.IntegrationTests.Projections.Orders;
 
