@@ -12,9 +12,13 @@ internal static class DotNet
     public static Task<CommandOutput> RunAsync(string workingDirectory, params string[] arguments) =>
         RunAsync(DefaultTimeout, workingDirectory, arguments);
 
-    public static async Task<CommandOutput> RunAsync(TimeSpan timeout, string workingDirectory, params string[] arguments)
+    public static Task<CommandOutput> RunAsync(TimeSpan timeout, string workingDirectory, params string[] arguments) =>
+        RunToolAsync("dotnet", timeout, workingDirectory, arguments);
+
+    /// <summary>Runs another command-line tool (npm, say) the same way, with the same clean environment.</summary>
+    public static async Task<CommandOutput> RunToolAsync(string tool, TimeSpan timeout, string workingDirectory, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(tool)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -54,12 +58,12 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}:\n{output}");
+            throw new TimeoutException($"{tool} {string.Join(' ', arguments)} did not finish within {timeout}:\n{output}");
         }
 
         lock (output)
         {
-            return new CommandOutput($"dotnet {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), started.Elapsed);
+            return new CommandOutput($"{tool} {string.Join(' ', arguments)}", process.ExitCode, output.ToString(), started.Elapsed);
         }
     }
 

@@ -49,11 +49,28 @@ internal sealed class SolutionLane(TemplateSandbox sandbox, IMessageSink diagnos
     public async Task<GeneratedTestSuite> TestAsync()
     {
         var results = Path.Combine(sandbox.Root, "test-results", Name);
+        await InstallOpenApiLintAsync();
         var run = await DotNet.RunAsync(TimeSpan.FromMinutes(45), BuildFolder,
             "test", SolutionFile, "--no-build", "--logger", "trx", "--results-directory", results);
         var suite = new GeneratedTestSuite(run, TestRunReport.ReadAll(results));
         Report($"dotnet test {Name}.sln in {run.Elapsed.TotalSeconds:F0} s: {string.Join("; ", suite.Reports)}");
         return suite;
+    }
+
+    // The generated OpenAPI test lints with Spectral, which the generated .ci/run installs from tools/openapi-lint's
+    // lock file; the lane does the same (node_modules is never part of the template).
+    private async Task InstallOpenApiLintAsync()
+    {
+        var tools = Path.Combine(BuildFolder, "tools", "openapi-lint");
+        if (!File.Exists(Path.Combine(tools, "package-lock.json")) || Directory.Exists(Path.Combine(tools, "node_modules")))
+        {
+            return;
+        }
+
+        var install = await DotNet.RunToolAsync("npm", TimeSpan.FromMinutes(10), BuildFolder,
+            "ci", "--prefix", tools, "--prefer-offline", "--no-audit", "--no-fund");
+        Report($"npm ci in tools/openapi-lint {(install.Succeeded ? "succeeded" : "failed")} in {install.Elapsed.TotalSeconds:F0} s");
+        GeneratedSolutionAssert.Succeeded(install, "installing Spectral for the generated OpenAPI lint test");
     }
 
     public void Report(string message) => diagnostics.OnMessage(new DiagnosticMessage($"[{Name}] {message}"));

@@ -44,8 +44,8 @@ internal static class ContractHarnesses
     }
 }
 
-public sealed class PostgresEventStoreContract(PostgresWriteSideDatabase database)
-    : EventStoreContractTests, IClassFixture<PostgresWriteSideDatabase>
+public sealed class PostgresEventStoreContract(IsolatedPostgresWriteSideDatabase database)
+    : EventStoreContractTests, IClassFixture<IsolatedPostgresWriteSideDatabase>
 {
     protected override Task<EventStoreHarness> CreateHarnessAsync(TimeProvider time) => ContractHarnesses.EventStoreAsync(database, time);
 }

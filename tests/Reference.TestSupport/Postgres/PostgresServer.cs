@@ -28,6 +28,7 @@ public sealed class PostgresServer
     private readonly SemaphoreSlim _ddlGate = new(1, 1);
 
     private readonly Lazy<Task<IPostgresHost>> _dedicatedLocalCluster;
+    private readonly ConcurrentDictionary<string, Lazy<Task<IPostgresHost>>> _isolatedClusters = new(StringComparer.Ordinal);
 
     private PostgresServer()
     {
@@ -59,10 +60,28 @@ public sealed class PostgresServer
     /// Creates an empty database and returns its connection string. A unique suffix is appended to
     /// <paramref name="name"/> so parallel test classes and processes sharing one server never collide.
     /// </summary>
-    public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default) =>
+        await CreateDatabaseOnAsync(await _host.Value, name, cancellationToken);
+
+    /// <summary>
+    /// Creates an empty database on a local cluster of its own, started once per process for each
+    /// <paramref name="cluster"/> name, for tests that must not share a cluster with the others. The event log's read
+    /// horizon is computed from cluster-wide transaction ids: a transaction of another database that ends between the
+    /// statement's snapshot and its read of <c>pg_stat_activity</c> holds one read back (safe, and re-read by any
+    /// follower), so a test asserting the exact page of one read, or one holding a transaction open on purpose, runs
+    /// where no other test's transactions come and go. <see cref="DropDatabaseAsync"/> drops it like any other.
+    /// </summary>
+    public async Task<string> CreateIsolatedDatabaseAsync(string cluster, string name, CancellationToken cancellationToken = default)
+    {
+        var host = _isolatedClusters.GetOrAdd(
+            cluster,
+            _ => new Lazy<Task<IPostgresHost>>(() => Task.Run(ProvisionDedicatedLocalCluster), LazyThreadSafetyMode.ExecutionAndPublication));
+        return await CreateDatabaseOnAsync(await host.Value, name, cancellationToken);
+    }
+
+    private async Task<string> CreateDatabaseOnAsync(IPostgresHost host, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var host = await _host.Value;
         var databaseName = UniqueDatabaseName(name);
 
         await ExecuteDdlAsync(host, $"CREATE DATABASE \"{databaseName}\"", cancellationToken);
@@ -75,7 +94,7 @@ public sealed class PostgresServer
     /// <summary>Drops a database created by <see cref="CreateDatabaseAsync"/>, closing its open connections.</summary>
     public async Task DropDatabaseAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        var host = await _host.Value;
+        var host = await HostOfAsync(connectionString);
         var databaseName = new NpgsqlConnectionStringBuilder(connectionString).Database
             ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
 
@@ -86,6 +105,26 @@ public sealed class PostgresServer
 
         await ExecuteDdlAsync(host, $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", cancellationToken);
         _createdDatabases.TryRemove(databaseName, out _);
+    }
+
+    private async Task<IPostgresHost> HostOfAsync(string connectionString)
+    {
+        foreach (var cluster in _isolatedClusters.Values.Where(c => c.IsValueCreated))
+        {
+            var host = await cluster.Value;
+            if (SameServer(connectionString, host.AdminConnectionString))
+            {
+                return host;
+            }
+        }
+
+        return await _host.Value;
+    }
+
+    private static bool SameServer(string connectionString, string other)
+    {
+        var (a, b) = (new NpgsqlConnectionStringBuilder(connectionString), new NpgsqlConnectionStringBuilder(other));
+        return string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
     }
 
     private async Task ExecuteDdlAsync(IPostgresHost host, string sql, CancellationToken cancellationToken)

@@ -34,13 +34,16 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         // The persistence layer's own migration-history tables survive resets, so the app stays "ready".
         _database = new DatabaseReset(
-            await PostgresServer.Instance.CreateDatabaseAsync("api"),
+            await CreateDatabaseAsync(),
             EventStoreDbContext.MigrationsHistoryTable,
             StateDbContext.MigrationsHistoryTable,
             TenantDbContext.MigrationsHistoryTable,
             AuditDbContext.MigrationsHistoryTable);
         _ = Services; // starts the host: migrations run now, not in the first test
     }
+
+    /// <summary>Where this app's database is created: the shared test server unless a test needs a cluster of its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.Instance.CreateDatabaseAsync("api");
 
     /// <summary>Empties every table but the migration history, so each test starts from a clean database.</summary>
     public Task ResetDatabaseAsync() => _database!.ResetAsync();

@@ -9,7 +9,7 @@ namespace Reference.IntegrationTests.Persistence.Support;
 /// One database per test class on the shared test server (<see cref="PostgresServer"/>), migrated once
 /// and emptied before each test, keeping the migration-history tables so migrations need not run again.
 /// </summary>
-public sealed class PostgresWriteSideDatabase : IWriteSideDatabase, IAsyncLifetime
+public class PostgresWriteSideDatabase : IWriteSideDatabase, IAsyncLifetime
 {
     private DatabaseReset? _reset;
 
@@ -17,10 +17,13 @@ public sealed class PostgresWriteSideDatabase : IWriteSideDatabase, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("writeside");
+        var connectionString = await CreateDatabaseAsync();
         _reset = new DatabaseReset(connectionString, EventStoreDbContext.MigrationsHistoryTable, StateDbContext.MigrationsHistoryTable);
         await using var host = await PersistenceTestHost.StartAsync(PersistenceProvider.Postgres, connectionString);
     }
+
+    /// <summary>Where the database is created: the shared test server, unless a derived fixture needs a cluster of its own.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.Instance.CreateDatabaseAsync("writeside");
 
     public async Task<PersistenceTestHost> StartFreshHostAsync(Action<IDictionary<string, string?>>? settings = null, TimeProvider? time = null)
     {
