@@ -74,7 +74,7 @@ public sealed class BaselineHost : IAsyncDisposable
                     ("message", Guid.CreateVersion7()), ("stream", streamId), ("data", data), ("now", now)),
                 Command(
                     "INSERT INTO audit_log (tenant_id, sequence, id, occurred_at, action, outcome, actor_id, resource_type, resource_id, correlation_id, record, previous_hash, hash) VALUES ('baseline', nextval('baseline_audit'), @id, @at, 'Orders.PlaceOrder', 'Succeeded', 'bench', 'Order', @stream, NULL, @data, NULL, 'x')",
-                    ("id", Guid.CreateVersion7().ToString()), ("at", now.ToString("O")), ("stream", streamId), ("data", data)),
+                    ("id", Guid.CreateVersion7().ToString()), ("at", now), ("stream", streamId), ("data", data)),
             },
         };
         await batch.ExecuteNonQueryAsync(ct);
