@@ -36,11 +36,11 @@ public sealed class BearerAudienceTests
         try
         {
             Assert.Null(await app.StartFailureAsync());
-            var ours = TestTokens.Create("sales@acme", ReferenceApiFactory.Acme, ["sales"]);
-            var anotherClients = TestTokens.Create("sales@acme", ReferenceApiFactory.Acme, ["sales"], audience: "billing-app");
+            var ours = TestTokens.Create("admin@acme", ReferenceApiFactory.Acme, ["admin"]);
+            var anotherClients = TestTokens.Create("admin@acme", ReferenceApiFactory.Acme, ["admin"], audience: "billing-app");
 
-            Assert.Equal(HttpStatusCode.OK, (await app.WithToken(ours).GetAsync("/api/orders")).StatusCode);
-            await (await app.WithToken(anotherClients).GetAsync("/api/orders"))
+            Assert.Equal(HttpStatusCode.OK, (await app.WithToken(ours).GetAsync("/api/audit")).StatusCode);
+            await (await app.WithToken(anotherClients).GetAsync("/api/audit"))
                 .AssertProblemAsync(HttpStatusCode.Unauthorized, "https://reference.example/problems/unauthenticated");
         }
         finally
@@ -66,11 +66,11 @@ public sealed class BearerAudienceTests
         try
         {
             Assert.Null(await app.StartFailureAsync());
-            var token = TestTokens.Create("alice", ReferenceApiFactory.Acme, ["sales"], issuer: userJwts, audience: "http://localhost:5080");
-            var anotherClients = TestTokens.Create("alice", ReferenceApiFactory.Acme, ["sales"], issuer: userJwts, audience: "billing-app");
+            var token = TestTokens.Create("alice", ReferenceApiFactory.Acme, ["admin"], issuer: userJwts, audience: "http://localhost:5080");
+            var anotherClients = TestTokens.Create("alice", ReferenceApiFactory.Acme, ["admin"], issuer: userJwts, audience: "billing-app");
 
-            Assert.Equal(HttpStatusCode.OK, (await app.WithToken(token).GetAsync("/api/orders")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await app.WithToken(anotherClients).GetAsync("/api/orders")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await app.WithToken(token).GetAsync("/api/audit")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.WithToken(anotherClients).GetAsync("/api/audit")).StatusCode);
         }
         finally
         {
