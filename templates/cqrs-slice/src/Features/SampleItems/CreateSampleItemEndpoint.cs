@@ -13,6 +13,11 @@ public sealed class CreateSampleItemEndpoint(ISender sender) : Endpoint<CreateSa
     {
         Post("/api/sample-items");
         Description(d => d.WithTags("SampleItems").Produces<Guid>(StatusCodes.Status201Created));
+        Summary(s =>
+        {
+            s.Summary = "Creates a sample item.";
+            s.Description = "Creates a sample item with the given name in the caller's tenant and answers 201 with its id.";
+        });
     }
 
     public override async Task HandleAsync(CreateSampleItemRequest req, CancellationToken ct)
