@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Reference.Infrastructure.EventSourcing;
 using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence.Events;
 using Reference.Infrastructure.Persistence.Postgres;
@@ -57,7 +58,11 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<AppendPreparer>();
         services.TryAddSingleton<StoredEventMaterializer>();
         services.TryAddSingleton<OutboxMessageFactory>();
-        services.TryAddSingleton(sp => new StateStoreModel(sp.GetServices<IStateStoredAggregateRegistration>()));
+        services.TryAddSingleton(DefinedStateStoredAggregates.ModelOf);
+        // A slice declares its aggregates (StateStoredAggregateDefinition, EventSourcedAggregateDefinition<,>) and
+        // these serve their repositories; a slice never builds one.
+        services.TryAddScoped(typeof(IRepository<,>), typeof(StateStoredRepository<,>));
+        services.TryAddScoped(typeof(IEventSourcedRepository<,>), typeof(OutboxPublishingRepository<,>));
         services.TryAddSingleton(sp => new StateDbContextFactory(
             sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider,
             sp.GetRequiredService<StateStoreModel>(),

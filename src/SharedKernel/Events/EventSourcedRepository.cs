@@ -5,8 +5,7 @@ namespace Reference.SharedKernel.Events;
 
 /// <summary>
 /// <see cref="IEventSourcedRepository{TAggregate,TId}"/> over any <see cref="IEventStore"/> and
-/// <see cref="ISnapshotStore"/>. An aggregate's stream id is its id as text and its stream type the
-/// aggregate's class name. Loading starts from the latest snapshot of the current schema version (if
+/// <see cref="ISnapshotStore"/>. Streams are named by <see cref="StreamNames"/>. Loading starts from the latest snapshot of the current schema version (if
 /// snapshots are configured) and applies the events after it; saving appends the pending events at the
 /// version the aggregate was loaded at, so a concurrent save surfaces as <see cref="ConcurrencyConflictException"/>.
 /// </summary>
@@ -14,7 +13,7 @@ public sealed class EventSourcedRepository<TAggregate, TId> : IEventSourcedRepos
     where TAggregate : EventSourcedAggregate<TId>
     where TId : notnull
 {
-    private static readonly string StreamType = typeof(TAggregate).Name;
+    private static readonly string StreamType = StreamNames.TypeOf<TAggregate>();
 
     private readonly IEventStore _eventStore;
     private readonly Func<TId, TAggregate> _create;
@@ -92,8 +91,7 @@ public sealed class EventSourcedRepository<TAggregate, TId> : IEventSourcedRepos
         }
     }
 
-    private static string StreamIdOf(TId id) =>
-        id.ToString() is { Length: > 0 } text ? text : throw new ArgumentException("The aggregate id must have a text form.", nameof(id));
+    private static string StreamIdOf(TId id) => StreamNames.IdOf(id);
 
     private async Task<(TAggregate? Aggregate, long Version)> RestoreSnapshotAsync(string streamId, CancellationToken cancellationToken)
     {

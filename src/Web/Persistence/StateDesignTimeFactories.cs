@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
+using Reference.Features;
 using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Persistence.State;
 using Reference.SharedKernel.Tenancy;
@@ -30,9 +31,10 @@ internal static class StateDesignTime
     public static StateDbContextFactory Factory(PersistenceProvider provider)
     {
         var services = new ServiceCollection();
+        services.AddFeatureModules(new ConfigurationBuilder().Build());
         var persistence = new PersistenceBuilder(services);
         StateStoredAggregates.Register(persistence);
-        var registrations = services.BuildServiceProvider().GetServices<IStateStoredAggregateRegistration>();
-        return new StateDbContextFactory(provider, new StateStoreModel(registrations), new AmbientTenantContext(), persistence.StateMigrationsAssembly);
+        var model = DefinedStateStoredAggregates.ModelOf(services.BuildServiceProvider());
+        return new StateDbContextFactory(provider, model, new AmbientTenantContext(), persistence.StateMigrationsAssembly);
     }
 }

@@ -1,14 +1,11 @@
-#if (Samples)
-using Reference.Features.Customers.Domain;
-#endif
 using Reference.Infrastructure.Persistence;
 
 namespace Reference.Web.Persistence;
 
 /// <summary>
-/// The application's state-stored aggregates and where their migrations live, in one place for the
-/// host and for <c>dotnet ef</c> (through <see cref="PostgresStateDesignTimeFactory"/> and
-/// <see cref="SqliteStateDesignTimeFactory"/>).
+/// Where the state-stored aggregates' migrations live (this assembly), for the host and for <c>dotnet ef</c>
+/// (through <see cref="PostgresStateDesignTimeFactory"/> and <see cref="SqliteStateDesignTimeFactory"/>). Which
+/// aggregates are state-stored is each slice module's statement (<c>StateStoredAggregateDefinition</c>).
 /// </summary>
 public static class StateStoredAggregates
 {
@@ -16,8 +13,5 @@ public static class StateStoredAggregates
     {
         ArgumentNullException.ThrowIfNull(persistence);
         persistence.StateMigrationsAssembly = typeof(StateStoredAggregates).Assembly.GetName().Name;
-#if (Samples)
-        persistence.AddStateStoredAggregate<Customer, Guid>();
-#endif
     }
 }

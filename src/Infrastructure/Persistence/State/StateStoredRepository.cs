@@ -24,7 +24,7 @@ public sealed class StateStoredRepository<TAggregate, TId>(
     where TAggregate : AggregateRoot<TId>
     where TId : notnull
 {
-    private static readonly string StreamType = typeof(TAggregate).Name;
+    private static readonly string StreamType = StreamNames.TypeOf<TAggregate>();
 
     public Task<TAggregate?> GetAsync(TId id, CancellationToken cancellationToken = default)
     {
@@ -81,7 +81,7 @@ public sealed class StateStoredRepository<TAggregate, TId>(
 
             if (pending.Length > 0)
             {
-                var streamId = aggregate.Id.ToString()!;
+                var streamId = StreamNames.IdOf(aggregate.Id);
                 await eventStore.AppendAsync(streamId, StreamType, ExpectedVersion.Any, pending, cancellationToken);
                 await outbox.EnqueueAsync(pending.Select(e => messages.Create(StreamType, streamId, e)).ToArray(), cancellationToken);
             }

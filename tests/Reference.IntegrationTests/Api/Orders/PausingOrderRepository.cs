@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Features.Orders.Domain;
+using Reference.Infrastructure.EventSourcing;
 using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Ports;
 
@@ -51,10 +52,9 @@ public sealed class GatedApiFactory : ReferenceApiFactory
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.AddSingleton<LoadGate>();
-        var original = services.Last(d => d.ServiceType == typeof(IEventSourcedRepository<Order, Guid>));
-        services.Remove(original);
+        // The persistence layer serves the repository of every declared aggregate; this one wraps it for orders.
         services.AddScoped<IEventSourcedRepository<Order, Guid>>(sp => new PausingOrderRepository(
-            (IEventSourcedRepository<Order, Guid>)original.ImplementationFactory!(sp),
+            ActivatorUtilities.CreateInstance<OutboxPublishingRepository<Order, Guid>>(sp),
             sp.GetRequiredService<LoadGate>()));
     }
 }

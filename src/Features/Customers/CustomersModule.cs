@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reference.Features.Customers.Domain;
+using Reference.SharedKernel.Domain;
+
+namespace Reference.Features.Customers;
+
+/// <summary>
+/// What the Customers slice tells the host beyond what a scan finds (endpoints, handlers, validators, the projection):
+/// a customer is state-stored, a row per customer whose events go out through the outbox. The persistence layer maps
+/// it and serves its repository from this.
+/// </summary>
+public sealed class CustomersModule : IFeatureModule
+{
+    public void Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(StateStoredAggregateDefinition.Of<Customer, Guid>());
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reference.Features.Orders.Domain;
+using Reference.SharedKernel.Events;
+
+namespace Reference.Features.Orders;
+
+/// <summary>
+/// What the Orders slice tells the host beyond what a scan finds (endpoints, handlers, validators, the projection,
+/// the row-access policy): an order is event-sourced, snapshotted every <c>Orders:SnapshotEvery</c> events (50 by
+/// default) so long-lived orders stay cheap to load. The persistence layer serves its repository from this.
+/// </summary>
+public sealed class OrdersModule : IFeatureModule
+{
+    public const string SnapshotEveryKey = "Orders:SnapshotEvery";
+
+    public void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        var snapshotEvery = configuration.GetValue(SnapshotEveryKey, 50);
+        if (snapshotEvery < 1)
+        {
+            throw new InvalidOperationException($"{SnapshotEveryKey} must be a positive number of events; it is {snapshotEvery}.");
+        }
+
+        services.AddSingleton(new EventSourcedAggregateDefinition<Order, Guid>(
+            Order.ForReplay,
+            new OrderSnapshotter(),
+            new SnapshotEveryNEvents(snapshotEvery)));
+    }
+}
