@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Mediator;
 using Microsoft.AspNetCore.Http;
+using Reference.Features.Shared.Http;
 
 namespace Reference.Features.SampleItems;
 
@@ -12,7 +13,7 @@ public sealed class CreateSampleItemEndpoint(ISender sender) : Endpoint<CreateSa
     public override void Configure()
     {
         Post("/api/sample-items");
-        Description(d => d.WithTags("SampleItems").Produces<Guid>(StatusCodes.Status201Created));
+        Description(d => d.WithTags("SampleItems").Produces<Guid>(StatusCodes.Status201Created).ProducesProblems(400, 403));
         Summary(s =>
         {
             s.Summary = "Creates a sample item.";
@@ -25,7 +26,8 @@ public sealed class CreateSampleItemEndpoint(ISender sender) : Endpoint<CreateSa
         var result = await sender.Send(new CreateSampleItem(req.Name), ct);
         if (!result.IsSuccess)
         {
-            await Send.ResultAsync(TypedResults.Problem(title: result.Error!.Code, detail: result.Error.Message, statusCode: StatusCodes.Status400BadRequest));
+            // The one status/type table (ApiProblems) maps the error: validation 400, permission 403, ...
+            await this.SendProblemAsync(result.Error!);
             return;
         }
 

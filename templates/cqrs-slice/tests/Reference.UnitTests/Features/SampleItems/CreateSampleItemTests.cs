@@ -14,11 +14,23 @@ public sealed class CreateSampleItemTests
         Assert.True(new CreateSampleItemValidator().Validate(new CreateSampleItem(new string('a', CreateSampleItemValidator.MaxNameLength))).IsValid);
 
     [Fact]
-    public void Stream_id_is_the_stream_type_and_the_id_without_dashes()
+    public void Creating_raises_the_created_event_and_sets_the_name()
     {
-        var sampleItemId = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+        var sampleItem = SampleItem.Create(Guid.CreateVersion7(), "First");
 
-        Assert.Equal($"{CreateSampleItemHandler.StreamType}-0193a1b2c3d47e5f8a9b0c1d2e3f4a5b", CreateSampleItemHandler.StreamId(sampleItemId));
+        var created = Assert.IsType<SampleItemCreated>(Assert.Single(sampleItem.PendingEvents));
+        Assert.Equal((sampleItem.Id, "First"), (created.SampleItemId, sampleItem.Name));
+    }
+
+    [Fact]
+    public void Replaying_the_created_event_restores_the_item()
+    {
+        var sampleItemId = Guid.CreateVersion7();
+        var replayed = SampleItem.ForReplay(sampleItemId);
+
+        replayed.Rehydrate([new SampleItemCreated(sampleItemId, "First")]);
+
+        Assert.Equal(("First", 1L), (replayed.Name, replayed.Version));
     }
 
     [Fact]
@@ -27,7 +39,7 @@ public sealed class CreateSampleItemTests
         var created = new SampleItemCreated(Guid.NewGuid(), "First");
         var recordedAt = new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero);
         var stored = new StoredEvent(
-            new LogPosition(1, 1), "acme", CreateSampleItemHandler.StreamId(created.SampleItemId), CreateSampleItemHandler.StreamType, 1,
+            new LogPosition(1, 1), "acme", StreamNames.IdOf(created.SampleItemId), StreamNames.TypeOf<SampleItem>(), 1,
             created.EventId, "sample_items.sample_item_created", 1, created, new EventMetadata(null, null, null, null), recordedAt);
         var projection = new SampleItemSummaryProjection();
 
