@@ -13,8 +13,9 @@ public sealed class CreateSampleItemHandler(IEventSourcedRepository<SampleItem, 
 {
     public async ValueTask<Result<Guid>> Handle(CreateSampleItem command, CancellationToken cancellationToken)
     {
-        var sampleItem = SampleItem.Create(Guid.CreateVersion7(), command.Name.Trim());
+        var sampleItemId = Guid.CreateVersion7();
+        var sampleItem = SampleItem.Create(sampleItemId, command.Name.Trim());
         await sampleItems.SaveAsync(sampleItem, cancellationToken);
-        return sampleItem.Id;
+        return sampleItemId;
     }
 }
