@@ -1,17 +1,15 @@
-using Reference.Features;
-using Reference.Infrastructure.Projections;
 using Reference.Web.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddReferenceApi(builder.Configuration);
 builder.Services.AddReferencePersistence(builder.Configuration);
-builder.Services.AddReferenceProjections(builder.Configuration, FeaturesAssembly.Assembly);
+builder.Services.AddReferenceReadSide(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseReferenceApi();
-app.UseReferenceProjections();
+app.UseReferenceReadSide();
 
 await app.RunAsync();
 

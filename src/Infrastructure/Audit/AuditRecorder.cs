@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reference.Infrastructure.Pipeline;
 using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Application.Messaging;
 using Reference.SharedKernel.Identity;

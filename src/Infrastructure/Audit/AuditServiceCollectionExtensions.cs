@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Audit.Database;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Persistence;
@@ -16,7 +17,7 @@ public static class AuditServiceCollectionExtensions
     /// write side's), and retention pruning (run by the <see cref="AuditJobs"/> recurring job where a
     /// job server runs). Call after persistence is registered.
     /// </summary>
-    public static IServiceCollection AddReferenceAudit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuditOptions>()
             .Bind(configuration.GetSection(AuditOptions.SectionName))
@@ -32,6 +33,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<ISchemaMigration, AuditSchemaMigration>();
         services.TryAddSingleton<AuditRetentionPruner>();
         services.TryAddSingleton<AuditJobs>();
+        services.AddRecurringJob<AuditJobs>(AuditJobs.RetentionJobId, j => j.PruneAsync(CancellationToken.None), sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Retention.Cron);
         return services;
     }
 }

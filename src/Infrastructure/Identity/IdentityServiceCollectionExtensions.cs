@@ -19,7 +19,7 @@ public static class IdentityServiceCollectionExtensions
     /// under their JWT names, and role-based policies from <c>Authorization:Rbac</c>. The app refuses to
     /// start when the scheme would check no audience (<see cref="ChecksAudience"/>).
     /// </summary>
-    public static IServiceCollection AddReferenceIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>

@@ -19,7 +19,7 @@ public static class JobsServiceCollectionExtensions
     /// <summary>The PostgreSQL schema of Hangfire's tables.</summary>
     public const string SchemaName = "hangfire";
 
-    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -28,7 +28,6 @@ public static class JobsServiceCollectionExtensions
             .ValidatePlatformPermission(o => o.DashboardPermission, $"{JobsOptions.Section}:{nameof(JobsOptions.DashboardPermission)}")
             .ValidateOnStart();
         services.AddSingleton<JobContextFilter>();
-        services.AddSingleton<ProjectionJobs>();
 
         // The storage, the activator and the filters are this container's own singletons. Hangfire's
         // defaults are process-wide (JobStorage.Current, JobActivator.Current, GlobalJobFilters), so two

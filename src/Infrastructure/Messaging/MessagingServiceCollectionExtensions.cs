@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Projections;
@@ -20,7 +21,16 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OutboxDispatcherOptions>().Bind(configuration.GetSection(OutboxDispatcherOptions.Section));
+        const string Section = OutboxDispatcherOptions.Section;
+        services.AddOptions<OutboxDispatcherOptions>()
+            .Bind(configuration.GetSection(Section))
+            .Validate(o => o.BatchSize is >= 1 and <= 10_000, $"{Section}:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.Lease > TimeSpan.Zero, $"{Section}:Lease must be positive.")
+            .Validate(o => o.MaxAttempts >= 1, $"{Section}:MaxAttempts must be at least 1.")
+            .Validate(o => o.InitialBackoff > TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff, $"{Section}:InitialBackoff must be positive and no longer than {Section}:MaxBackoff.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, $"{Section}:PollInterval must be positive.")
+            .Validate(o => o.KeepProcessedFor > TimeSpan.Zero, $"{Section}:KeepProcessedFor must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProjectionSignal>();
         services.TryAddSingleton<ITenantContext, AmbientTenantContext>();
@@ -39,6 +49,7 @@ public static class MessagingServiceCollectionExtensions
             // Dead letters and cleanup work on the write side's outbox table through its own EF Core model.
             services.TryAddScoped<IOutboxMaintenance, EventStoreOutboxMaintenance>();
             services.TryAddScoped<OutboxJobs>();
+            services.AddRecurringJob<OutboxJobs>(OutboxJobs.CleanupJobId, j => j.CleanupAsync(CancellationToken.None), sp => sp.GetRequiredService<IOptions<JobsOptions>>().Value.CleanupCron);
         }
 
         return services;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Infrastructure.Identity.Authorization;
-using Reference.Infrastructure.Jobs;
 using Reference.SharedKernel.Filtering;
 
 namespace Reference.Infrastructure.Messaging;

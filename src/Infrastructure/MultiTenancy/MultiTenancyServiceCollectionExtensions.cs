@@ -20,7 +20,7 @@ public static class MultiTenancyServiceCollectionExtensions
     /// that tenant administration writes through. The database store uses the
     /// write side's database (<c>AddPersistence</c>), which also migrates its table.
     /// </summary>
-    public static IServiceCollection AddReferenceMultiTenancy(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMultiTenancy(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(MultiTenancyOptions.SectionName);

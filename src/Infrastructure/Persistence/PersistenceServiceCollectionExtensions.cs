@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Reference.Infrastructure.EventSourcing;
-using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence.Events;
 using Reference.Infrastructure.Persistence.Postgres;
 using Reference.Infrastructure.Persistence.Schema;
@@ -35,7 +34,12 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(PersistenceOptions.SectionName);
-        services.AddOptions<PersistenceOptions>().Bind(section);
+        const string Section = PersistenceOptions.SectionName;
+        services.AddOptions<PersistenceOptions>()
+            .Bind(section)
+            .Validate(o => o.MaxEventPayloadBytes is > 0 and <= 64 * 1024 * 1024, $"{Section}:MaxEventPayloadBytes must be between 1 and 67108864.")
+            .Validate(o => o.IdleInTransactionTimeout >= TimeSpan.Zero, $"{Section}:IdleInTransactionTimeout must be zero (off) or positive.")
+            .ValidateOnStart();
         var options = section.Get<PersistenceOptions>() ?? new PersistenceOptions();
 
         var builder = new PersistenceBuilder(services);
@@ -57,6 +61,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<EventMetadataFactory>();
         services.TryAddSingleton<AppendPreparer>();
         services.TryAddSingleton<StoredEventMaterializer>();
+        services.TryAddSingleton<CommittedEventsNotifier>();
         services.TryAddSingleton<OutboxMessageFactory>();
         services.TryAddSingleton(DefinedStateStoredAggregates.ModelOf);
         // A slice declares its aggregates (StateStoredAggregateDefinition, EventSourcedAggregateDefinition<,>) and
@@ -74,9 +79,6 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<PersistenceMigrator>();
         services.AddSingleton<IMigrationSet, WriteSideMigrationSet>();
         services.AddHostedService<PersistenceMigrationService>();
-
-        // Idempotency keys live in the write side's schema, so a key commits with the write it stands for.
-        services.AddIdempotency(configuration);
 
         if (options.Provider == PersistenceProvider.Postgres)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Reference.SharedKernel.Application;
+using Reference.SharedKernel.Application.Messaging;
 using Reference.SharedKernel.Identity;
 using Reference.SharedKernel.Tenancy;
 

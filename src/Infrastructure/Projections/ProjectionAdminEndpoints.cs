@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Identity.Authorization;
-using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.MultiTenancy;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;

@@ -23,9 +23,9 @@ public static class ApiServiceCollectionExtensions
     {
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
         services.AddSingleton<ICorrelationContext, AmbientCorrelationContext>();
-        services.AddReferenceIdentity(configuration);
-        services.AddReferenceMultiTenancy(configuration);
-        services.AddReferenceAudit(configuration);
+        services.AddIdentity(configuration);
+        services.AddMultiTenancy(configuration);
+        services.AddAudit(configuration);
         services.AddReferenceMediator();
         services.AddValidatorsFromAssembly(FeaturesAssembly.Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddRowAccessPolicies(FeaturesAssembly.Assembly);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reference.Features;
+using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
 using Reference.SharedKernel.InMemory;
@@ -23,6 +24,8 @@ public static class PersistenceRegistration
         services.TryAddSingleton(new EventTypeRegistry().RegisterFromAssembly(FeaturesAssembly.Assembly));
         services.AddFeatureModules(configuration);
         services.AddPersistence(configuration, StateStoredAggregates.Register);
+        // Idempotency keys live in the write side's schema, so a key commits with the write it stands for.
+        services.AddIdempotency(configuration);
         // Process-local, so one node only; several nodes need a shared cache (Redis) registered in its place.
         services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks()

@@ -30,7 +30,7 @@ public sealed class AuditOptionsValidationTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(pageSize is null ? [] : new Dictionary<string, string?> { ["Audit:VerifyPageSize"] = pageSize })
             .Build();
-        using var services = new ServiceCollection().AddReferenceAudit(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddAudit(configuration).BuildServiceProvider();
         return services.GetRequiredService<IOptions<AuditOptions>>().Value;
     }
 }

@@ -7,7 +7,7 @@ using Reference.Infrastructure.Persistence;
 
 namespace Reference.IntegrationTests.MultiTenancy;
 
-/// <summary>Which tenant stores <c>AddReferenceMultiTenancy</c> wires from <c>MultiTenancy:Stores</c>.</summary>
+/// <summary>Which tenant stores <c>AddMultiTenancy</c> wires from <c>MultiTenancy:Stores</c>.</summary>
 public sealed class TenantStoreRegistrationTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), "reference-tests", $"tenant-registration-{Guid.NewGuid():N}.db");
@@ -60,7 +60,7 @@ public sealed class TenantStoreRegistrationTests : IDisposable
         return new ServiceCollection()
             .AddLogging()
             .AddPersistence(configuration)
-            .AddReferenceMultiTenancy(configuration)
+            .AddMultiTenancy(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

@@ -111,6 +111,7 @@ public sealed class PersistenceRegistrationTests : IDisposable
         services.AddSingleton<IHostEnvironment>(new Environment(environment, _contentRoot));
         services.AddSingleton<IHostApplicationLifetime>(lifetime);
         services.AddPersistence(configuration);
+        services.AddIdempotency(configuration);
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<EventTypeRegistry>().Register<ItemAdded>();
         return provider;

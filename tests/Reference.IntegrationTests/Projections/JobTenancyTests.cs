@@ -25,7 +25,7 @@ public sealed class JobTenancyTests
         builder.Services.AddSingleton<IReadModelStore<Counter>, InMemoryReadModelStore<Counter>>();
         builder.Services.AddSingleton<TenantProbe>();
         builder.Services.AddSingleton<TenantProbeJob>();
-        builder.Services.AddBackgroundJobs(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
 
@@ -69,7 +69,7 @@ public sealed class JobTenancyTests
         builder.Services.AddSingleton<IReadModelStore<Counter>, InMemoryReadModelStore<Counter>>();
         builder.Services.AddSingleton<TenantProbe>();
         builder.Services.AddSingleton<TenantProbeJob>();
-        builder.Services.AddBackgroundJobs(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
 

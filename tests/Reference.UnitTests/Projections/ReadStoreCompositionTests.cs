@@ -3,8 +3,6 @@ using Hangfire.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Messaging;
 using Reference.Infrastructure.Persistence;
@@ -33,7 +31,7 @@ public sealed class ReadStoreCompositionTests : IDisposable
         await using var provider = services.BuildServiceProvider();
         var recurring = new RecordingRecurringJobManager();
 
-        await new RecurringJobsRegistrar(recurring, Options.Create(new JobsOptions()), Options.Create(new AuditOptions()), provider.GetRequiredService<IServiceProviderIsService>()).StartAsync(CancellationToken.None);
+        await new RecurringJobsRegistrar(recurring, provider.GetServices<RecurringJobDeclaration>(), provider).StartAsync(CancellationToken.None);
 
         Assert.Equal(["outbox-cleanup", "projections-catch-up", "projections-purge-retired"], recurring.Ids.Order());
         Assert.True(provider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(OutboxJobs)));
@@ -70,9 +68,9 @@ public sealed class ReadStoreCompositionTests : IDisposable
         services.AddLogging();
         services.AddPersistence(configuration);
         services.AddReadStore(configuration);
-        services.AddProjectionEngine(configuration);
+        services.AddProjections(configuration);
         services.AddMessaging(configuration);
-        services.AddBackgroundJobs(configuration);
+        services.AddJobs(configuration);
         return services;
     }
 

@@ -24,7 +24,8 @@ public sealed class PostgresEventStore(
     PersistenceSession session,
     AppendPreparer preparer,
     StoredEventMaterializer materializer,
-    ITenantContext tenantContext) : IEventStore
+    ITenantContext tenantContext,
+    CommittedEventsNotifier committed) : IEventStore
 {
     private const string EventColumns =
         "e.tx_id::text::bigint, e.global_position, e.tenant_id, e.stream_id, s.stream_type, e.stream_version, " +
@@ -50,7 +51,7 @@ public sealed class PostgresEventStore(
         """;
 
 
-    public Task<AppendResult> AppendAsync(
+    public async Task<AppendResult> AppendAsync(
         string streamId,
         string streamType,
         ExpectedVersion expected,
@@ -58,7 +59,9 @@ public sealed class PostgresEventStore(
         CancellationToken cancellationToken = default)
     {
         var append = preparer.Prepare(streamId, streamType, expected, events);
-        return AppendAsync(append, cancellationToken);
+        var result = await AppendAsync(append, cancellationToken);
+        await committed.AppendedAsync(session, cancellationToken);
+        return result;
     }
 
     private async Task<AppendResult> AppendAsync(PreparedAppend append, CancellationToken cancellationToken)

@@ -51,6 +51,23 @@ public sealed partial class PersistenceSession(DatabaseConnector connector, ILog
     }
 
     /// <summary>
+    /// Runs <paramref name="action"/> once the flow's unit of work commits, or at once when the caller's write
+    /// ran in a transaction of its own (already committed). Either way a failing action is logged, never thrown:
+    /// the write is durable.
+    /// </summary>
+    public Task AfterCommitOrNowAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (Active is { } active)
+        {
+            active.AfterCommit.Add(action);
+            return Task.CompletedTask;
+        }
+
+        return RunAfterCommitAsync([action], cancellationToken);
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> in the flow's unit of work, or in a new transaction committed as
     /// soon as the work succeeds.
     /// </summary>

@@ -20,13 +20,14 @@ public sealed class SqliteEventStore(
     PersistenceSession session,
     AppendPreparer preparer,
     StoredEventMaterializer materializer,
-    ITenantContext tenantContext) : IEventStore
+    ITenantContext tenantContext,
+    CommittedEventsNotifier committed) : IEventStore
 {
     private const string EventColumns =
         "e.global_position, e.global_position, e.tenant_id, e.stream_id, s.stream_type, e.stream_version, " +
         "e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at";
 
-    public Task<AppendResult> AppendAsync(
+    public async Task<AppendResult> AppendAsync(
         string streamId,
         string streamType,
         ExpectedVersion expected,
@@ -34,7 +35,9 @@ public sealed class SqliteEventStore(
         CancellationToken cancellationToken = default)
     {
         var append = preparer.Prepare(streamId, streamType, expected, events);
-        return session.WriteAsync((connection, transaction, ct) => AppendAsync(connection, transaction, append, ct), cancellationToken);
+        var result = await session.WriteAsync((connection, transaction, ct) => AppendAsync(connection, transaction, append, ct), cancellationToken);
+        await committed.AppendedAsync(session, cancellationToken);
+        return result;
     }
 
     private async Task<AppendResult> AppendAsync(DbConnection connection, DbTransaction transaction, PreparedAppend append, CancellationToken cancellationToken)

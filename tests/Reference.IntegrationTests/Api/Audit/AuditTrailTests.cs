@@ -5,7 +5,6 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Features.Shared.Http;
 using Reference.Infrastructure.Audit;
-using Reference.Infrastructure.Jobs;
 using Reference.IntegrationTests.Api.Support;
 using static Reference.IntegrationTests.Api.Support.OrdersApi;
 

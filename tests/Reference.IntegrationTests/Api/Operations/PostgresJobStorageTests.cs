@@ -2,6 +2,8 @@ using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Reference.Infrastructure.Jobs;
+using Reference.Infrastructure.Messaging;
+using Reference.Infrastructure.Projections;
 using Reference.IntegrationTests.Api.Support;
 using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Tenancy;
@@ -63,16 +65,16 @@ public sealed class PostgresJobStorageTests(PostgresJobsApiFactory app) : IClass
     public async Task The_recurring_jobs_are_declared_in_the_database_and_the_outbox_cleanup_runs_from_it()
     {
         var recurring = await QueryAsync<string>("SELECT value FROM hangfire.set WHERE key = 'recurring-jobs'");
-        Assert.Contains(RecurringJobsRegistrar.OutboxCleanup, recurring);
-        Assert.Contains(RecurringJobsRegistrar.CatchUp, recurring);
-        Assert.Contains(RecurringJobsRegistrar.PurgeRetired, recurring);
+        Assert.Contains(OutboxJobs.CleanupJobId, recurring);
+        Assert.Contains(ProjectionJobs.CatchUpJobId, recurring);
+        Assert.Contains(ProjectionJobs.PurgeRetiredJobId, recurring);
 
         var destination = $"cleanup-test-{Guid.NewGuid():N}";
         var old = await OutboxRows.InsertProcessedAsync(app.ConnectionString, ReferenceApiFactory.Acme, destination, DateTimeOffset.UtcNow.AddDays(-8));
         var oldOfGlobex = await OutboxRows.InsertProcessedAsync(app.ConnectionString, ReferenceApiFactory.Globex, destination, DateTimeOffset.UtcNow.AddDays(-8));
         var recent = await OutboxRows.InsertProcessedAsync(app.ConnectionString, ReferenceApiFactory.Acme, destination, DateTimeOffset.UtcNow.AddDays(-1));
 
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobsRegistrar.OutboxCleanup);
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(OutboxJobs.CleanupJobId);
 
         await Eventually.ReturnsAsync(() => OutboxRows.ReadAsync(app.ConnectionString, ReferenceApiFactory.Acme, old), row => row is null, Deadline);
         Assert.Null(await OutboxRows.ReadAsync(app.ConnectionString, ReferenceApiFactory.Globex, oldOfGlobex));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence;
 using Reference.Infrastructure.Persistence.Events;
 using Reference.Infrastructure.Persistence.Postgres;
@@ -56,6 +57,7 @@ public sealed class PersistenceTestHost : IAsyncDisposable
         services.AddPersistence(configuration, persistence => persistence
             .AddStateStoredAggregate<Customer, Guid>(customer => customer.HasUniqueIndexPerTenant(c => c.Email))
             .AddStateStoredAggregate<ContractAccount, Guid>());
+        services.AddIdempotency(configuration);
 
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         serviceProvider.GetRequiredService<EventTypeRegistry>()
@@ -130,8 +132,8 @@ public sealed class PortsScope(AsyncServiceScope scope) : IAsyncDisposable
             services.GetRequiredService<TimeProvider>());
         var materializer = new StoredEventMaterializer(serializer);
         return session.Provider == PersistenceProvider.Postgres
-            ? new PostgresEventStore(session, preparer, materializer, tenants)
-            : new SqliteEventStore(session, preparer, materializer, tenants);
+            ? new PostgresEventStore(session, preparer, materializer, tenants, new CommittedEventsNotifier([]))
+            : new SqliteEventStore(session, preparer, materializer, tenants, new CommittedEventsNotifier([]));
     }
 
     public ValueTask DisposeAsync() => scope.DisposeAsync();

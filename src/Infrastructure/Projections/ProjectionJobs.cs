@@ -1,7 +1,6 @@
 using Hangfire;
-using Reference.Infrastructure.Projections;
 
-namespace Reference.Infrastructure.Jobs;
+namespace Reference.Infrastructure.Projections;
 
 /// <summary>
 /// Projection work that must be visible, retried and exclusive, run by Hangfire. Exclusivity is
@@ -13,6 +12,9 @@ public sealed class ProjectionJobs(
     ProjectionDeadLetterRedriver redriver,
     ProjectionCatchUp catchUp)
 {
+    public const string CatchUpJobId = "projections-catch-up";
+    public const string PurgeRetiredJobId = "projections-purge-retired";
+
     [JobDisplayName("Rebuild projection {0}")]
     [AutomaticRetry(Attempts = 3)]
     public async Task RebuildAsync(string projection, CancellationToken cancellationToken)

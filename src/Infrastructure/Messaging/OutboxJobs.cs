@@ -1,8 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
-using Reference.Infrastructure.Messaging;
 
-namespace Reference.Infrastructure.Jobs;
+namespace Reference.Infrastructure.Messaging;
 
 /// <summary>
 /// Outbox and inbox maintenance run by Hangfire: dead-letter re-drives and batched cleanup. A
@@ -11,6 +10,8 @@ namespace Reference.Infrastructure.Jobs;
 /// </summary>
 public sealed class OutboxJobs(IOutboxMaintenance outbox, IOptions<OutboxDispatcherOptions> options, TimeProvider time, RelationalInbox? inbox = null)
 {
+    public const string CleanupJobId = "outbox-cleanup";
+
     private const int CleanupBatch = 1_000;
 
     [JobDisplayName("Re-drive outbox message {0}")]

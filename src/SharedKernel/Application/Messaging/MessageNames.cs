@@ -1,4 +1,4 @@
-namespace Reference.Infrastructure.Pipeline;
+namespace Reference.SharedKernel.Application.Messaging;
 
 /// <summary>
 /// A message's stable, readable name for traces and audit: the slice folder and the type,
