@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Audit.Database;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Persistence;
+using Reference.SharedKernel.Application.Messaging;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.Audit;
@@ -26,6 +27,7 @@ public static class AuditServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IAuditRecorder, AuditRecorder>();
+        services.AddScoped<IBeforeCommitHook, AuditSuccessHook>();
         services.AddMetrics();
         services.TryAddSingleton<AuditMetrics>();
         services.TryAddScoped<IAuditTrail, SqlAuditTrail>();

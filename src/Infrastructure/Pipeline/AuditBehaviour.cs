@@ -3,20 +3,18 @@ using Mediator;
 using Reference.Infrastructure.Audit;
 using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Application.Messaging;
-using Reference.SharedKernel.Domain;
-using Reference.SharedKernel.Events;
-using Reference.SharedKernel.Filtering;
 using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 6: one business-intent audit record per auditable message that reached this far. For a
-/// transactional message it owns the outermost unit of work, so the success record commits in the
-/// same transaction as the business change; the unit-of-work step further in joins it. Rejected
-/// and failed attempts are rolled back, then recorded in a transaction of their own.
+/// Step 4, the one place an auditable message's attempt is recorded when it does not succeed: a denial
+/// (authorization), a rejection (validation, idempotency, a business rule, a concurrent writer, a bad
+/// filter) or a failure. Everything further in has rolled back by then, so the record is written on its
+/// own. A transactional message's success is recorded by the unit of work before it commits
+/// (<see cref="AuditSuccessHook"/>); any other message's success is recorded here.
 /// </summary>
-public sealed class AuditBehaviour<TMessage, TResponse>(IAuditRecorder audit, IUnitOfWork unitOfWork)
+public sealed class AuditBehaviour<TMessage, TResponse>(IAuditRecorder audit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage, IAuditable
 {
@@ -26,15 +24,18 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAuditRecorder audit, IU
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var transaction = message is ITransactional ? await unitOfWork.BeginAsync(cancellationToken) : null;
         TResponse response;
         try
         {
             response = await next(message, cancellationToken);
         }
+        catch (AuditUnavailableException)
+        {
+            // The trail itself refused the record (fail closed): there is nowhere to write another.
+            throw;
+        }
         catch (Exception ex)
         {
-            await RollBackAsync(transaction);
             var (outcome, reason) = Classify(ex);
             await audit.RecordAsync(message, outcome, reason, Stopwatch.GetElapsedTime(started), CancellationToken.None);
             throw;
@@ -42,46 +43,20 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAuditRecorder audit, IU
 
         if (response is Result { Error: { } error })
         {
-            await RollBackAsync(transaction);
             var outcome = error.Kind == ErrorKind.Forbidden ? AuditOutcome.Denied : AuditOutcome.Rejected;
             await audit.RecordAsync(message, outcome, error.Code, Stopwatch.GetElapsedTime(started), cancellationToken);
-            return response;
         }
-
-        try
+        else if (message is not ITransactional)
         {
             await audit.RecordAsync(message, AuditOutcome.Succeeded, null, Stopwatch.GetElapsedTime(started), cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
         }
 
         return response;
     }
 
     // Expected refusals (an invariant, a concurrent writer, a bad list request) are rejections; anything else is a failure.
-    private static (AuditOutcome Outcome, string Reason) Classify(Exception exception) => exception switch
-    {
-        BusinessRuleViolationException rule => (AuditOutcome.Rejected, rule.Code),
-        ConcurrencyConflictException => (AuditOutcome.Rejected, "concurrency.conflict"),
-        FilterException filter => (AuditOutcome.Rejected, "filter." + filter.Code),
-        _ => (AuditOutcome.Failed, exception.GetType().Name),
-    };
-
-    // Disposing an uncommitted handle rolls back, before the out-of-band record is written.
-    private static async ValueTask RollBackAsync(IUnitOfWorkHandle? transaction)
-    {
-        if (transaction is not null)
-        {
-            await transaction.DisposeAsync();
-        }
-    }
+    private static (AuditOutcome Outcome, string Reason) Classify(Exception exception) =>
+        ExpectedFailures.TryTranslate(exception, out var error)
+            ? (error.Kind == ErrorKind.Forbidden ? AuditOutcome.Denied : AuditOutcome.Rejected, error.Code)
+            : (AuditOutcome.Failed, exception.GetType().Name);
 }

@@ -6,7 +6,7 @@ using Reference.SharedKernel.Ports;
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 7 (commands): after a successful command, invalidates the cache tags it names. Inside a
+/// Step 10 (commands): after a successful command, invalidates the cache tags it names. Inside a
 /// unit of work the invalidation waits for the commit (a reader in between would re-cache the old
 /// state otherwise); a rolled-back command invalidates nothing.
 /// </summary>

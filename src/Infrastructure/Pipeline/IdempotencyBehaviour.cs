@@ -1,19 +1,17 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Idempotency;
 using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Application.Idempotency;
 using Reference.SharedKernel.Application.Messaging;
 using Reference.SharedKernel.Identity;
-using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 5, for a transactional command whose request carries an idempotency key (<see cref="IdempotentRequest"/>):
+/// Step 7, for a transactional command whose request carries an idempotency key (<see cref="IdempotentRequest"/>):
 /// claims the key for this tenant and principal before anything runs. A key a request already completed with the
 /// same request hash answers with that request's stored result (marked replayed) and runs nothing, so it is
 /// neither written nor audited twice; a different request under the key is 422 <c>idempotency-key-reused</c>; a
@@ -27,7 +25,6 @@ public sealed partial class IdempotencyBehaviour<TMessage, TResponse>(
     IIdempotencyStore store,
     ITenantContext tenant,
     ICurrentUser currentUser,
-    IAuditRecorder audit,
     IOptions<IdempotencyOptions> options,
     TimeProvider time,
     ILogger<IdempotencyBehaviour<TMessage, TResponse>> logger)
@@ -58,7 +55,7 @@ public sealed partial class IdempotencyBehaviour<TMessage, TResponse>(
 
             if (!string.Equals(claim.RequestHash, requestHash, StringComparison.Ordinal))
             {
-                return await RefuseAsync(message, IdempotencyErrors.KeyReused(), cancellationToken);
+                return TResponse.FromError(IdempotencyErrors.KeyReused());
             }
 
             if (claim.Status == IdempotencyClaimStatus.Completed)
@@ -69,7 +66,7 @@ public sealed partial class IdempotencyBehaviour<TMessage, TResponse>(
 
             if (time.GetUtcNow() >= deadline)
             {
-                return await RefuseAsync(message, IdempotencyErrors.KeyInFlight(), cancellationToken);
+                return TResponse.FromError(IdempotencyErrors.KeyInFlight());
             }
 
             await Task.Delay(options.Value.PollInterval, time, cancellationToken);
@@ -88,7 +85,7 @@ public sealed partial class IdempotencyBehaviour<TMessage, TResponse>(
         }
         catch (IdempotencyClaimLostException)
         {
-            // Rolled back (and audited as failed) further in: the request that took the key over answers for it.
+            // Rolled back further in: the request that took the key over answers for it (and the audit step records the refusal).
             return TResponse.FromError(IdempotencyErrors.KeyInFlight());
         }
         catch
@@ -101,16 +98,6 @@ public sealed partial class IdempotencyBehaviour<TMessage, TResponse>(
         {
             claims.Forget(message);
         }
-    }
-
-    private async ValueTask<TResponse> RefuseAsync(TMessage message, Error error, CancellationToken cancellationToken)
-    {
-        if (message is IAuditable auditable)
-        {
-            await audit.RecordAsync(auditable, AuditOutcome.Rejected, error.Code, TimeSpan.Zero, cancellationToken);
-        }
-
-        return TResponse.FromError(error);
     }
 
     private async Task ReleaseAsync(IdempotencyScope scope, Guid token)

@@ -6,7 +6,7 @@ using Reference.SharedKernel.Application.Messaging;
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 9 (innermost), for a transactional command whose idempotency key <see cref="IdempotencyBehaviour{TMessage,TResponse}"/>
+/// Step 11 (innermost), for a transactional command whose idempotency key <see cref="IdempotencyBehaviour{TMessage,TResponse}"/>
 /// claimed: stores the command's successful result with the key inside the unit of work, so the key and the
 /// business write commit together. A claim that was taken over meanwhile fails the command, and its write rolls back.
 /// </summary>

@@ -6,7 +6,7 @@ using Reference.SharedKernel.Tenancy;
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 2: a tenant-scoped message never runs without a tenant, whatever sent it (HTTP, a job, a
+/// Step 3: a tenant-scoped message never runs without a tenant, whatever sent it (HTTP, a job, a
 /// CLI command). The system scope is not a tenant: cross-tenant work uses messages that are not tenant-scoped.
 /// </summary>
 public sealed class TenancyBehaviour<TMessage, TResponse>(ITenantContext tenant) : IPipelineBehavior<TMessage, TResponse>

@@ -1,20 +1,15 @@
 using FluentValidation;
 using Mediator;
-using Reference.Infrastructure.Audit;
 using Reference.SharedKernel.Application;
-using Reference.SharedKernel.Application.Messaging;
-using Reference.SharedKernel.Ports;
 
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 4: runs every FluentValidation validator of the message and reports all failures at once,
-/// grouped by field. It protects every entry point, not only HTTP. A rejected command is audited
-/// here, because the audit step further in never sees it.
+/// Step 6: runs every FluentValidation validator of the message and reports all failures at once,
+/// grouped by field. It protects every entry point, not only HTTP. The audit step around it records
+/// a rejected command.
 /// </summary>
-public sealed class ValidationBehaviour<TMessage, TResponse>(
-    IEnumerable<IValidator<TMessage>> validators,
-    IAuditRecorder audit)
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : IFailureFactory<TResponse>
@@ -47,14 +42,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(
         var fields = failures
             .GroupBy(f => ToCamelCase(f.PropertyName), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
-        var error = Error.Validation(fields);
-
-        if (message is IAuditable auditable)
-        {
-            await audit.RecordAsync(auditable, AuditOutcome.Rejected, error.Code, TimeSpan.Zero, cancellationToken);
-        }
-
-        return TResponse.FromError(error);
+        return TResponse.FromError(Error.Validation(fields));
     }
 
     // Field names are reported as clients send them (JSON camelCase), including nested paths such as lines[0].quantity.

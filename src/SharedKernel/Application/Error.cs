@@ -8,6 +8,9 @@ public sealed record Error(string Code, string Message, ErrorKind Kind)
 {
     public IReadOnlyDictionary<string, string[]> Fields { get; init; } = new Dictionary<string, string[]>();
 
+    /// <summary>What the failure tells the client beyond its code and message: a conflict's current version, a bad filter's field and position.</summary>
+    public IReadOnlyDictionary<string, object?> Details { get; init; } = new Dictionary<string, object?>();
+
     public static Error NotFound(string resource, string id) =>
         new($"{resource}.not_found", $"{resource} '{id}' was not found.", ErrorKind.NotFound);
 

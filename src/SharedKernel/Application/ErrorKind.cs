@@ -9,11 +9,12 @@ public enum ErrorKind
 
     /// <summary>The resource to create exists already (a duplicate id); retrying will not help.</summary>
     AlreadyExists,
-    PreconditionFailed,
     Forbidden,
-    Unauthorized,
     RuleViolated,
 
     /// <summary>A read model has not caught up with a change the caller asked to see; retrying shortly succeeds.</summary>
     NotYetConsistent,
+
+    /// <summary>A dependency the operation needs is down (the audit trail, fail closed); nothing was done and retrying later is safe.</summary>
+    Unavailable,
 }

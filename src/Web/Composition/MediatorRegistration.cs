@@ -11,13 +11,15 @@ public static class MediatorRegistration
     /// to messages carrying its marker interface:
     /// <list type="number">
     /// <item>Tracing: an activity and a log scope for every message.</item>
+    /// <item>Expected failures (any message answering a <c>Result</c>): the one failure channel; an exception with an expected meaning becomes the failed result.</item>
     /// <item>Tenancy (<c>ITenantScoped</c>): no tenant, no handler.</item>
-    /// <item>Authorization (<c>IRequirePermission</c>): the policy enforcement point decides; denials are audited.</item>
-    /// <item>Validation (any message with validators): every failure at once; rejections are audited.</item>
+    /// <item>Audit (<c>IAuditable</c>): the one place denials, rejections and failures are recorded, after everything further in rolled back.</item>
+    /// <item>Authorization (<c>IRequirePermission</c>): the policy enforcement point decides.</item>
+    /// <item>Validation (any message with validators): every failure at once.</item>
     /// <item>Idempotency (<c>ITransactional</c> sent with an <c>Idempotency-Key</c>): claims the key, or answers with the first request's result and runs nothing.</item>
-    /// <item>Audit (<c>IAuditable</c>): owns the transaction so the success record commits with the change.</item>
-    /// <item>Caching (<c>ICacheable</c> queries) and cache invalidation (<c>IInvalidatesCache</c> commands, after commit).</item>
-    /// <item>Unit of work (<c>ITransactional</c>): joins or begins the transaction; queries never get one.</item>
+    /// <item>Caching (<c>ICacheable</c> queries).</item>
+    /// <item>Unit of work (<c>ITransactional</c>): the one owner of the transaction; writes the success audit record just before it commits.</item>
+    /// <item>Cache invalidation (<c>IInvalidatesCache</c> commands): queued for after the commit.</item>
     /// <item>Idempotency completion (<c>ITransactional</c> with a claimed key): stores the result with the key, in the transaction.</item>
     /// </list>
     /// Scoped lifetime, because handlers use scoped persistence services (DbContext, connections).
@@ -31,14 +33,15 @@ public static class MediatorRegistration
             options.PipelineBehaviors =
             [
                 typeof(TracingBehaviour<,>),
+                typeof(ExpectedFailureBehaviour<,>),
                 typeof(TenancyBehaviour<,>),
+                typeof(AuditBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(IdempotencyBehaviour<,>),
-                typeof(AuditBehaviour<,>),
                 typeof(CachingBehaviour<,>),
-                typeof(CacheInvalidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(CacheInvalidationBehaviour<,>),
                 typeof(IdempotencyCompletionBehaviour<,>),
             ];
         });

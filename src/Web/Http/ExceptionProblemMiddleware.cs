@@ -1,17 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Reference.Features.Shared.Http;
-using Reference.Infrastructure.Audit;
-using Reference.SharedKernel.Domain;
-using Reference.SharedKernel.Events;
-using Reference.SharedKernel.Filtering;
-using Reference.SharedKernel.Tenancy;
+using Reference.SharedKernel.Application;
 
 namespace Reference.Web.Http;
 
 /// <summary>
-/// The outermost middleware: maps the exceptions that carry an expected meaning to their problem
-/// (422 rule violated, 409/412 concurrency, 400 bad filter or request, 413, ...). Anything else is a bug,
-/// answered with a 500 problem that reveals nothing and logged with its trace id.
+/// The outermost middleware, for what the mediator's failure channel did not already turn into a result: a
+/// request the server could not read (400, 413), and an exception with an expected meaning thrown outside a
+/// use case, answered from the same table (<see cref="ExpectedFailures"/>, <see cref="ApiProblems"/>).
+/// Anything else is a bug, answered with a 500 problem that reveals nothing and logged with its trace id.
 /// </summary>
 public sealed partial class ExceptionProblemMiddleware(RequestDelegate next, ILogger<ExceptionProblemMiddleware> logger)
 {
@@ -38,52 +35,15 @@ public sealed partial class ExceptionProblemMiddleware(RequestDelegate next, ILo
         }
     }
 
-    private static ProblemDetails Map(HttpContext context, Exception exception)
+    private static ProblemDetails Map(HttpContext context, Exception exception) => exception switch
     {
-        switch (exception)
-        {
-            case BusinessRuleViolationException rule:
-                return ApiProblems.Create(context, StatusCodes.Status422UnprocessableEntity, ProblemTypes.RuleViolated, "A business rule was violated.", rule.Message, rule.Code);
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => StatusCodeProblems.Create(context, StatusCodes.Status413PayloadTooLarge),
+        BadHttpRequestException bad => ApiProblems.Create(context, bad.StatusCode, ProblemTypes.MalformedRequest, "The request could not be read.", bad.Message),
 
-            case ConcurrencyConflictException conflict:
-                // With If-Match the client stated a version, and it is stale: 412. Without, a concurrent writer won: 409.
-                var problem = context.Request.Headers.IfMatch.Count > 0
-                    ? ApiProblems.Create(context, StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "The resource has changed since it was read.", "Reload it and retry with its current ETag.", "concurrency.stale_version")
-                    : ApiProblems.Create(context, StatusCodes.Status409Conflict, ProblemTypes.ConcurrencyConflict, "The resource was changed by someone else.", "Reload it and retry.", "concurrency.conflict");
-                problem.Extensions["currentVersion"] = conflict.ActualVersion;
-                return problem;
-
-            case TenantRequiredException required:
-                return ApiProblems.Create(context, StatusCodes.Status400BadRequest, ProblemTypes.TenantRequired, "A tenant is required.", required.Message, "tenant.required");
-
-            case TenantMismatchException:
-                // Another tenant's resource does not exist as far as this caller can tell.
-                return ApiProblems.Create(context, StatusCodes.Status404NotFound, ProblemTypes.NotFound, "The resource was not found.");
-
-            case FilterException filter:
-                // The module owns the type URI per code; the field and position point the client at the fault.
-                var invalidList = ApiProblems.Create(context, StatusCodes.Status400BadRequest, filter.ProblemType, "The list request is invalid.", filter.Message, filter.Code);
-                invalidList.Extensions["field"] = filter.Field;
-                invalidList.Extensions["position"] = filter.Position;
-                return invalidList;
-
-            case InvalidAppendException invalid:
-                return ApiProblems.Create(context, StatusCodes.Status400BadRequest, ProblemTypes.ValidationFailed, "The request is invalid.", invalid.Message, invalid.Code);
-
-            case AuditUnavailableException:
-                // Fail-closed audit: nothing was done, and retrying once the audit store is back is safe.
-                return ApiProblems.Create(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.AuditUnavailable, "The audit trail is unavailable.", "The operation was not performed because its audit record could not be written. Retry later.", "audit.unavailable");
-
-            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
-                return StatusCodeProblems.Create(context, StatusCodes.Status413PayloadTooLarge);
-
-            case BadHttpRequestException bad:
-                return ApiProblems.Create(context, bad.StatusCode, ProblemTypes.MalformedRequest, "The request could not be read.", bad.Message);
-
-            default:
-                return ApiProblems.Create(context, StatusCodes.Status500InternalServerError, ProblemTypes.InternalError, "An unexpected error occurred.", "The error was logged with this trace id.");
-        }
-    }
+        // Work outside the mediator (operator endpoints) gets the same answer as a use case would.
+        _ when ExpectedFailures.TryTranslate(exception, out var error) => ApiProblems.FromError(context, error),
+        _ => ApiProblems.Create(context, StatusCodes.Status500InternalServerError, ProblemTypes.InternalError, "An unexpected error occurred.", "The error was logged with this trace id."),
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -9,6 +9,7 @@ using Reference.Infrastructure.Pipeline;
 using Reference.IntegrationTests.Persistence.Support;
 using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Application.Messaging;
+using Reference.SharedKernel.Filtering;
 using Reference.SharedKernel.Identity;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
@@ -16,15 +17,17 @@ using Reference.SharedKernel.Tenancy;
 namespace Reference.IntegrationTests.Audit;
 
 /// <summary>
-/// The audit step of the pipeline (<see cref="AuditBehaviour{TMessage, TResponse}"/> with the real recorder and
-/// SQL trail) on each provider, while the audit table is unavailable: fail closed refuses the command and nothing
-/// commits; fail open commits it and counts the lost record.
+/// The audit step and the unit of work of the pipeline (<see cref="AuditBehaviour{TMessage, TResponse}"/> around
+/// <see cref="UnitOfWorkBehaviour{TMessage, TResponse}"/>, whose before-commit hook writes the success record, with
+/// the real recorder and SQL trail) on each provider, while the audit table is unavailable: fail closed refuses the
+/// command, nothing commits and the trail is tried once; fail open commits it and counts the lost record.
 /// </summary>
 public abstract class AuditFailurePolicyStoreTests(IAuditDatabase database) : IAsyncLifetime
 {
     private const string TenantId = "tenant-a";
 
     private AuditTestHost _host = null!;
+    private int _appends;
 
     public async Task InitializeAsync() => _host = await database.StartFreshAsync();
 
@@ -42,6 +45,8 @@ public abstract class AuditFailurePolicyStoreTests(IAuditDatabase database) : IA
         await _host.ExecuteAsync("ALTER TABLE audit_log_offline RENAME TO audit_log");
         Assert.Null(await _host.InTenantAsync(TenantId, (_, scope) => scope.Customers.GetAsync(customerId)));
         Assert.Equal(0, lost.Total);
+        Assert.Equal(1, _appends);
+        Assert.Empty(await _host.InTenantAsync(TenantId, (trail, _) => trail.ReadAsync()));
     }
 
     [Fact]
@@ -70,6 +75,7 @@ public abstract class AuditFailurePolicyStoreTests(IAuditDatabase database) : IA
 
         var record = Assert.Single(await _host.InTenantAsync(TenantId, (trail, _) => trail.ReadAsync()));
         Assert.Equal(AuditOutcome.Succeeded, record.Outcome);
+        Assert.Equal(1, _appends);
         Assert.Equal(customerId.ToString(), record.Resource?.Id);
         Assert.NotNull(await _host.InTenantAsync(TenantId, (_, scope) => scope.Customers.GetAsync(customerId)));
     }
@@ -81,7 +87,7 @@ public abstract class AuditFailurePolicyStoreTests(IAuditDatabase database) : IA
         {
             var tenants = scope.Services.GetRequiredService<ITenantContext>();
             var recorder = new AuditRecorder(
-                trail,
+                new CountingTrail(trail, () => Interlocked.Increment(ref _appends)),
                 tenants,
                 new AmbientCurrentUser(),
                 new AmbientCorrelationContext(),
@@ -90,12 +96,13 @@ public abstract class AuditFailurePolicyStoreTests(IAuditDatabase database) : IA
                 Options.Create(_host.Options),
                 new AuditMetrics(lost.Factory),
                 NullLogger<AuditRecorder>.Instance);
-            var behaviour = new AuditBehaviour<RegisterTestCustomer, Result>(recorder, scope.UnitOfWork);
-            return await behaviour.Handle(command, async (message, ct) =>
+            var audit = new AuditBehaviour<RegisterTestCustomer, Result>(recorder);
+            var unitOfWork = new UnitOfWorkBehaviour<RegisterTestCustomer, Result>(scope.UnitOfWork, [new AuditSuccessHook(recorder)]);
+            return await audit.Handle(command, (outer, outerToken) => unitOfWork.Handle(outer, async (message, ct) =>
             {
                 await scope.Customers.SaveAsync(Customer.Register(message.CustomerId, "Ann", $"{message.CustomerId:N}@example.test", new PostalAddress("Main St", "Springfield")), ct);
                 return Result.Success();
-            }, CancellationToken.None);
+            }, outerToken), CancellationToken.None);
         });
     }
 
@@ -104,6 +111,24 @@ public abstract class AuditFailurePolicyStoreTests(IAuditDatabase database) : IA
         string IAuditable.AuditResourceType => "Customer";
 
         string? IAuditable.AuditResourceId => CustomerId.ToString();
+    }
+
+    /// <summary>The real trail, counting how often the pipeline tries to append to it.</summary>
+    private sealed class CountingTrail(IAuditTrail inner, Action appended) : IAuditTrail
+    {
+        public Task<AuditRecord> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+        {
+            appended();
+            return inner.AppendAsync(record, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<AuditRecord>> ReadAsync(long afterSequence = 0, int maxCount = 100, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(afterSequence, maxCount, cancellationToken);
+
+        public Task<PagedResult<AuditRecord>> ListAsync(ListQuery query, FieldMap<AuditLogEntry> map, ListConstraints<AuditLogEntry> constraints, CancellationToken cancellationToken = default) =>
+            inner.ListAsync(query, map, constraints, cancellationToken);
+
+        public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
     }
 
     /// <summary>A meter factory of its own, and the lost-record measurements taken from it.</summary>

@@ -26,6 +26,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string RuleViolated = Base + "rule-violated";
     public const string AuditUnavailable = Base + "audit-unavailable";
+    public const string ServiceUnavailable = Base + "service-unavailable";
     public const string NotYetConsistent = Base + "not-yet-consistent";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string IdempotencyKeyInFlight = Base + "idempotency-key-in-flight";

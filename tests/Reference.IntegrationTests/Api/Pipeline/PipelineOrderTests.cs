@@ -20,7 +20,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task A_command_passes_tracing_tenancy_authorization_validation_idempotency_audit_cache_invalidation_and_unit_of_work_in_that_order()
+    public async Task A_command_passes_tracing_expected_failures_tenancy_audit_authorization_validation_idempotency_unit_of_work_and_cache_invalidation_in_that_order()
     {
         await using var scope = app.Services.CreateAsyncScope();
 
@@ -29,13 +29,14 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
         Assert.Equal(
             [
                 typeof(TracingBehaviour<,>),
+                typeof(ExpectedFailureBehaviour<,>),
                 typeof(TenancyBehaviour<,>),
+                typeof(AuditBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(IdempotencyBehaviour<,>),
-                typeof(AuditBehaviour<,>),
-                typeof(CacheInvalidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(CacheInvalidationBehaviour<,>),
                 typeof(IdempotencyCompletionBehaviour<,>),
                 typeof(RecordingBehaviour<,>),
             ],
@@ -43,7 +44,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
     }
 
     [Fact]
-    public async Task A_query_passes_tracing_tenancy_authorization_validation_and_caching_but_no_unit_of_work()
+    public async Task A_query_passes_tracing_expected_failures_tenancy_authorization_validation_and_caching_but_no_unit_of_work()
     {
         await using var scope = app.Services.CreateAsyncScope();
 
@@ -52,6 +53,7 @@ public sealed class PipelineOrderTests(ObservedApiFactory app) : IClassFixture<O
         Assert.Equal(
             [
                 typeof(TracingBehaviour<,>),
+                typeof(ExpectedFailureBehaviour<,>),
                 typeof(TenancyBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),

@@ -1,4 +1,4 @@
-namespace Reference.Infrastructure.Audit;
+namespace Reference.SharedKernel.Ports;
 
 /// <summary>
 /// The audit store could not be written and the policy is fail closed, so the message fails with it
