@@ -7,7 +7,9 @@ namespace Reference.Infrastructure.Caching;
 /// <summary>
 /// <see cref="ICache"/> on FusionCache: an in-process L1, and on Redis an L2 plus a backplane that evicts every other
 /// node's L1 on a write. Keys and tags are prefixed with the ambient tenant here, so a slice never builds a tenant into
-/// a key and one tenant's invalidation never reaches another's entries. Tag generations close the cache-aside race.
+/// a key and one tenant's invalidation never reaches another's entries. Entries of <see cref="GetOrCreateAsync"/> carry
+/// the stamp of their tags' generations (<see cref="ITagGenerations"/>): that closes the cache-aside race, and no node
+/// serves an entry that a committed write on another node invalidated, even before the backplane reaches it.
 /// </summary>
 public sealed class FusionTenantCache(IFusionCache cache, ITagGenerations generations, ITenantContext tenants) : ICache
 {
@@ -36,38 +38,42 @@ public sealed class FusionTenantCache(IFusionCache cache, ITagGenerations genera
         ArgumentNullException.ThrowIfNull(shouldCache);
         var scopedKey = TenantKeys.Scoped(tenants, key);
         var scopedTags = ScopedTags(options);
-        long? stampBefore = null;
-        var produced = false;
 
-        // FusionCache runs one factory per key on this node; the others wait for its value.
-        var value = await cache.GetOrSetAsync<T>(
+        // An entry is served only while its tags still have the generations it was computed under. When they cannot
+        // be read (Redis down) whatever L1 holds is served: fail-safe, not failure.
+        var current = await generations.StampAsync(scopedTags, cancellationToken);
+        var found = await cache.TryGetAsync<StampedEntry<T>>(scopedKey, token: cancellationToken);
+        if (found.HasValue && (current is null || found.Value.Stamp == current))
+        {
+            return found.Value.Value;
+        }
+
+        if (found.HasValue)
+        {
+            // Computed before a write that invalidated one of its tags (the backplane may not have evicted it yet).
+            await cache.RemoveAsync(scopedKey, token: cancellationToken);
+        }
+
+        // FusionCache runs one factory per key on this node; the other readers wait for its value.
+        var entry = await cache.GetOrSetAsync<StampedEntry<T>>(
             scopedKey,
             async (context, token) =>
             {
-                stampBefore = await generations.StampAsync(scopedTags, token);
+                var before = await generations.StampAsync(scopedTags, token);
                 var fresh = await factory(token);
-                produced = true;
-                if (stampBefore is null || !shouldCache(fresh) || await generations.StampAsync(scopedTags, token) != stampBefore)
+                if (before is null || !shouldCache(fresh) || await generations.StampAsync(scopedTags, token) != before)
                 {
                     context.Options.SkipMemoryCacheWrite = true;
                     context.Options.SkipDistributedCacheWrite = true;
                     context.Options.SkipBackplaneNotifications = true;
-                    stampBefore = null;
                 }
 
-                return fresh;
+                return new StampedEntry<T>(before ?? "", fresh);
             },
             EntryOptions(options),
             scopedTags,
             cancellationToken);
-
-        // An invalidation between the check above and the store would not see the new entry: look once more.
-        if (produced && stampBefore is not null && await generations.StampAsync(scopedTags, cancellationToken) != stampBefore)
-        {
-            await cache.RemoveAsync(scopedKey, token: cancellationToken);
-        }
-
-        return value;
+        return entry.Value;
     }
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace Reference.Infrastructure.Caching;
 
@@ -7,8 +8,9 @@ public sealed class MemoryTagGenerations : ITagGenerations
 {
     private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
 
-    public Task<long?> StampAsync(IReadOnlyList<string> scopedTags, CancellationToken cancellationToken) =>
-        Task.FromResult<long?>(scopedTags.Sum(tag => _generations.GetValueOrDefault(tag)));
+    // Counters only grow, so their sum changes whenever one of them does.
+    public Task<string?> StampAsync(IReadOnlyList<string> scopedTags, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(scopedTags.Sum(tag => _generations.GetValueOrDefault(tag)).ToString(CultureInfo.InvariantCulture));
 
     public Task BumpAsync(string scopedTag, CancellationToken cancellationToken)
     {

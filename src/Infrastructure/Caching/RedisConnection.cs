@@ -20,6 +20,10 @@ public static class RedisConnection
             var options = ConfigurationOptions.Parse(ConnectionString(configuration)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required."));
             options.AbortOnConnectFail = false;
+
+            // While Redis is down a command fails at once instead of queueing until its timeout: the cache then
+            // serves L1 and the database without making every request wait.
+            options.BacklogPolicy = BacklogPolicy.FailFast;
             options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2_000);
             options.SyncTimeout = Math.Min(options.SyncTimeout, 2_000);
             options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2_000);

@@ -8,9 +8,10 @@ namespace Reference.Infrastructure.Locks;
 /// <see cref="IDistributedLock"/> on PostgreSQL: one row per resource with its holder, its expiry by the database's
 /// clock and its fencing token. Taking the lock is one upsert that succeeds only when the row is free or expired and
 /// bumps the token in the same statement, so tokens only grow. A lease row rather than a session advisory lock: a
-/// lease must outlive no connection, and a holder that crashed frees the lock when its lease runs out.
+/// lease must outlive no connection, and a holder that crashed frees the lock when its lease runs out. It owns
+/// <paramref name="database"/> and disposes it with itself.
 /// </summary>
-public sealed class PostgresDistributedLock(NpgsqlDataSource database, ITenantContext tenants) : IDistributedLock
+public sealed class PostgresDistributedLock(NpgsqlDataSource database, ITenantContext tenants) : IDistributedLock, IAsyncDisposable
 {
     private const string Table = "reference_distributed_locks";
 
@@ -87,6 +88,8 @@ public sealed class PostgresDistributedLock(NpgsqlDataSource database, ITenantCo
             _schemaReady = true;
         }
     }
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
 
     private sealed class Lease(PostgresDistributedLock owner, string resource, string key, Guid holder, long fencingToken) : ILockLease
     {
