@@ -1,8 +1,13 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Caching;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
+using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
 using static Reference.TestSupport.Contracts.ContractScopes;
 
 namespace Reference.IntegrationTests.Caching;
@@ -132,14 +137,30 @@ public abstract class CacheProviderContract : IAsyncLifetime
         Assert.Equal("Ada Lovelace", await cache.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, Always));
     }
 
-    protected ICache NewNode()
+    /// <summary>A node of its own; without its backplane it plays a node whose eviction messages are late.</summary>
+    protected ICache NewNode(bool withBackplane = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var node = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<ITenantContext>(Tenants)
-            .AddCaching(configuration)
-            .BuildServiceProvider();
+            .AddSingleton<ITenantContext>(Tenants);
+        if (!withBackplane)
+        {
+            // AddCaching keeps an IFusionCache registered before it: this one has L1 and the Redis L2, no backplane.
+            services.AddSingleton<IFusionCache>(sp =>
+            {
+                var cache = new FusionCache(new FusionCacheOptions { CacheName = "reference" });
+                var serializer = new FusionCacheSystemTextJsonSerializer();
+                cache.SetupSerializer(serializer);
+                var redis = sp.GetRequiredService<IConnectionMultiplexer>();
+                cache.SetupDistributedCache(
+                    new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = () => Task.FromResult(redis) })),
+                    serializer);
+                return cache;
+            });
+        }
+
+        var node = services.AddCaching(configuration).BuildServiceProvider();
         _nodes.Add(node);
         return node.GetRequiredService<ICache>();
     }

@@ -40,4 +40,24 @@ public sealed class RedisCacheProviderTests(RedisTestServer redis) : CacheProvid
         Assert.Equal("Ada Lovelace", await nodeB.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, Always));
         Assert.Equal("Ada Lovelace", await nodeA.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, Always));
     }
+
+    [Fact]
+    public async Task A_node_the_backplane_has_not_reached_yet_serves_no_entry_a_write_on_another_node_invalidated()
+    {
+        using var scope = Tenant(NewTenant());
+        var writer = NewNode();
+        var lagging = NewNode(withBackplane: false);
+        var source = new Source("Ada");
+
+        // An earlier write: the lagging node has seen the tag invalidated once and knows it.
+        await writer.InvalidateTagAsync("customer");
+        Assert.Equal("Ada", await lagging.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, Always));
+        Assert.Equal("Ada", await lagging.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, Always));
+
+        source.Value = "Ada Lovelace";
+        await writer.InvalidateTagAsync("customer");
+
+        Assert.Equal("Ada Lovelace", await lagging.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, Always));
+        Assert.Equal(2, source.Reads);
+    }
 }
