@@ -34,4 +34,7 @@ public static class DistributedLockExtensions
             retry = retry * 2 < LongestRetry ? retry * 2 : LongestRetry;
         }
     }
+
+    /// <summary>Keeps <paramref name="lease"/> held by renewing it in the background until it is disposed.</summary>
+    public static RenewingLease KeepRenewed(this ILockLease lease, TimeSpan duration) => new(lease, duration);
 }

@@ -139,6 +139,27 @@ public abstract class LockProviderContract(string store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lease_kept_renewed_holds_the_lock_for_many_leases_and_frees_it_when_disposed()
+    {
+        using var scope = Tenant(NewTenant());
+        var resource = NewStreamId("job");
+        var acquired = await NewNode().TryAcquireAsync(resource, ShortLease);
+        Assert.NotNull(acquired);
+        var contender = NewNode();
+
+        await using (var held = acquired.KeepRenewed(ShortLease))
+        {
+            await Task.Delay(ShortLease * 3);
+
+            Assert.Null(await contender.TryAcquireAsync(resource, LongLease));
+            Assert.False(held.Lost.IsCancellationRequested);
+        }
+
+        await using var next = await contender.TryAcquireAsync(resource, LongLease);
+        Assert.NotNull(next);
+    }
+
+    [Fact]
     public async Task Fencing_tokens_strictly_increase_across_acquisitions_and_nodes_per_resource()
     {
         using var scope = Tenant(NewTenant());
