@@ -6,7 +6,6 @@ using Npgsql;
 using Reference.Infrastructure.Locks;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
-using Reference.TestSupport.Contracts;
 using static Reference.TestSupport.Contracts.ContractScopes;
 
 namespace Reference.IntegrationTests.Locks;
