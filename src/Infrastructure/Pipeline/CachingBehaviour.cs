@@ -12,7 +12,7 @@ namespace Reference.Infrastructure.Pipeline;
 /// Step 7 (queries): serves a cacheable query from <see cref="ICache"/>. The key combines the
 /// message type, the caller's permission scope (roles and permissions: two callers who may see
 /// different things never share an entry) and the query's own key; the cache adds the tenant.
-/// Only successful results are cached.
+/// Only successful results are cached, and never one computed while a write invalidated its tags.
 /// </summary>
 public sealed class CachingBehaviour<TMessage, TResponse>(ICache cache, ICurrentUser currentUser)
     : IPipelineBehavior<TMessage, TResponse>
@@ -24,20 +24,15 @@ public sealed class CachingBehaviour<TMessage, TResponse>(ICache cache, ICurrent
         CancellationToken cancellationToken)
     {
         var key = $"{MessageNames.Of<TMessage>()}:{PermissionScope(currentUser.Principal)}:{message.CacheKey}";
-        var cached = await cache.GetAsync<TResponse>(key, cancellationToken);
-        if (cached is { Hit: true, Value: not null })
-        {
-            return cached.Value;
-        }
+        var options = new CacheEntryOptions(message.CacheDuration) { Tags = message.CacheTags };
 
-        var response = await next(message, cancellationToken);
-        if (response is Result { IsSuccess: true })
-        {
-            var options = new CacheEntryOptions(message.CacheDuration) { Tags = message.CacheTags };
-            await cache.SetAsync(key, response, options, cancellationToken);
-        }
-
-        return response;
+        // One handler call per key among concurrent readers; only successful results are stored.
+        return await cache.GetOrCreateAsync(
+            key,
+            async ct => await next(message, ct),
+            options,
+            static response => response is Result { IsSuccess: true },
+            cancellationToken);
     }
 
     private static string PermissionScope(Principal principal)

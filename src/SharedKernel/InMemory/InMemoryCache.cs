@@ -13,6 +13,7 @@ public sealed class InMemoryCache(ITenantContext tenants, TimeProvider? timeProv
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _tagGenerations = new(StringComparer.Ordinal);
 
     public Task<CacheResult<T>> GetAsync<T>(string key, CancellationToken cancellationToken = default)
     {
@@ -51,6 +52,38 @@ public sealed class InMemoryCache(ITenantContext tenants, TimeProvider? timeProv
         return Task.CompletedTask;
     }
 
+    public async Task<T> GetOrCreateAsync<T>(
+        string key,
+        Func<CancellationToken, Task<T>> factory,
+        CacheEntryOptions options,
+        Func<T, bool> shouldCache,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(shouldCache);
+        var cached = await GetAsync<T>(key, cancellationToken);
+        if (cached.Hit)
+        {
+            return cached.Value!;
+        }
+
+        var stamp = Stamp(options.Tags);
+        var value = await factory(cancellationToken);
+
+        // A tag invalidated while the value was computed means the value may predate that write: not stored.
+        if (shouldCache(value) && Stamp(options.Tags) == stamp)
+        {
+            await SetAsync(key, value, options, cancellationToken);
+            if (Stamp(options.Tags) != stamp)
+            {
+                await RemoveAsync(key, cancellationToken);
+            }
+        }
+
+        return value;
+    }
+
     public Task RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         var scopedKey = TenantKeys.Scoped(tenants, key);
@@ -68,6 +101,7 @@ public sealed class InMemoryCache(ITenantContext tenants, TimeProvider? timeProv
         var prefix = TenantKeys.Prefix(tenants);
         lock (_gate)
         {
+            _tagGenerations[prefix + tag] = _tagGenerations.GetValueOrDefault(prefix + tag) + 1;
             var tagged = _entries
                 .Where(pair => pair.Key.StartsWith(prefix, StringComparison.Ordinal) && pair.Value.Tags.Contains(tag))
                 .Select(pair => pair.Key)
@@ -79,6 +113,15 @@ public sealed class InMemoryCache(ITenantContext tenants, TimeProvider? timeProv
         }
 
         return Task.CompletedTask;
+    }
+
+    private long Stamp(IReadOnlyList<string> tags)
+    {
+        var prefix = TenantKeys.Prefix(tenants);
+        lock (_gate)
+        {
+            return tags.Sum(tag => _tagGenerations.GetValueOrDefault(prefix + tag));
+        }
     }
 
     private sealed record Entry(string Json, DateTimeOffset ExpiresAt, HashSet<string> Tags);

@@ -13,6 +13,7 @@ public sealed class InMemoryDistributedLock(ITenantContext tenants, TimeProvider
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Holder> _holders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _fencingTokens = new(StringComparer.Ordinal);
 
     public Task<ILockLease?> TryAcquireAsync(string resource, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -27,8 +28,10 @@ public sealed class InMemoryDistributedLock(ITenantContext tenants, TimeProvider
             }
 
             var token = Guid.NewGuid();
+            var fencingToken = _fencingTokens.GetValueOrDefault(key) + 1;
+            _fencingTokens[key] = fencingToken;
             _holders[key] = new Holder(token, now + lease);
-            return Task.FromResult<ILockLease?>(new Lease(this, resource, key, token));
+            return Task.FromResult<ILockLease?>(new Lease(this, resource, key, token, fencingToken));
         }
     }
 
@@ -62,9 +65,11 @@ public sealed class InMemoryDistributedLock(ITenantContext tenants, TimeProvider
 
     private sealed record Holder(Guid Token, DateTimeOffset ExpiresAt);
 
-    private sealed class Lease(InMemoryDistributedLock owner, string resource, string key, Guid token) : ILockLease
+    private sealed class Lease(InMemoryDistributedLock owner, string resource, string key, Guid token, long fencingToken) : ILockLease
     {
         public string Resource { get; } = resource;
+
+        public long FencingToken { get; } = fencingToken;
 
         public Task<bool> RenewAsync(TimeSpan lease, CancellationToken cancellationToken = default) =>
             Task.FromResult(owner.Renew(key, token, lease));

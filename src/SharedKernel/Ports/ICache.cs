@@ -10,6 +10,18 @@ public interface ICache
 
     Task SetAsync<T>(string key, T value, CacheEntryOptions options, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Cache-aside in one call: the cached value, or the factory's, stored when <paramref name="shouldCache"/> accepts it.
+    /// Concurrent callers of one key share one factory call where the cache can arrange it, and a value computed while
+    /// one of its tags was invalidated is never stored (it may predate the write that invalidated the tag).
+    /// </summary>
+    Task<T> GetOrCreateAsync<T>(
+        string key,
+        Func<CancellationToken, Task<T>> factory,
+        CacheEntryOptions options,
+        Func<T, bool> shouldCache,
+        CancellationToken cancellationToken = default);
+
     Task RemoveAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Removes every entry of the current tenant that was stored with <paramref name="tag"/>.</summary>

@@ -5,7 +5,9 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Reference.Features;
 using Reference.Infrastructure.Audit;
+using Reference.Infrastructure.Caching;
 using Reference.Infrastructure.Identity;
+using Reference.Infrastructure.Locks;
 using Reference.Infrastructure.MultiTenancy;
 using Reference.SharedKernel.Application;
 
@@ -46,6 +48,8 @@ public static class ApiServiceCollectionExtensions
 
         services.AddHealthChecks();
         services.AddObservability(configuration);
+        services.AddCaching(configuration);
+        services.AddLocks(configuration);
         return services;
     }
 }

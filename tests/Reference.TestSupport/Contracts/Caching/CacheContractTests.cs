@@ -114,5 +114,35 @@ public abstract class CacheContractTests : PortContract<ICache>
         await Assert.ThrowsAsync<TenantRequiredException>(() => Port.InvalidateTagAsync("t"));
     }
 
+    [Fact]
+    public async Task Get_or_create_stores_what_the_filter_accepts_and_serves_it_without_the_factory()
+    {
+        using var scope = Tenant(NewTenant());
+        var calls = 0;
+        Task<int> Factory(CancellationToken _) => Task.FromResult(++calls);
+
+        Assert.Equal(1, await Port.GetOrCreateAsync("refused", Factory, FiveMinutes, _ => false));
+        Assert.Equal(2, await Port.GetOrCreateAsync("refused", Factory, FiveMinutes, _ => false));
+        Assert.Equal(3, await Port.GetOrCreateAsync("kept", Factory, FiveMinutes, _ => true));
+        Assert.Equal(3, await Port.GetOrCreateAsync("kept", Factory, FiveMinutes, _ => true));
+    }
+
+    [Fact]
+    public async Task Get_or_create_never_stores_a_value_computed_while_its_tag_was_invalidated()
+    {
+        using var scope = Tenant(NewTenant());
+        var options = FiveMinutes with { Tags = ["customer"] };
+
+        // The read loaded the old state; the write's invalidation lands before the read stores it.
+        var stale = await Port.GetOrCreateAsync("customer:1", async token =>
+        {
+            await Port.InvalidateTagAsync("customer", token);
+            return "old";
+        }, options, _ => true);
+
+        Assert.Equal("old", stale);
+        Assert.Equal("new", await Port.GetOrCreateAsync("customer:1", _ => Task.FromResult("new"), options, _ => true));
+    }
+
     public sealed record CachedPrice(string Currency, decimal Amount);
 }

@@ -1,0 +1,11 @@
+using Reference.TestSupport.Postgres;
+
+namespace Reference.IntegrationTests.Locks;
+
+public sealed class MemoryLocksTests(PostgresDatabaseFixture store)
+    : LockProviderContract(store.ConnectionString), IClassFixture<PostgresDatabaseFixture>
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Locks:Provider"] = "Memory" };
+
+    protected override bool HasSeparateNodes => false;
+}
