@@ -43,7 +43,7 @@ public sealed class FusionTenantCache(IFusionCache cache, ITagGenerations genera
         // be read (Redis down) whatever L1 holds is served: fail-safe, not failure.
         var current = await generations.StampAsync(scopedTags, cancellationToken);
         var found = await cache.TryGetAsync<StampedEntry<T>>(scopedKey, token: cancellationToken);
-        if (found.HasValue && (current is null || found.Value.Stamp == current))
+        if (found.HasValue && found.Value.Stamp != StampedEntry<T>.NotCached && (current is null || found.Value.Stamp == current))
         {
             return found.Value.Value;
         }
@@ -54,7 +54,11 @@ public sealed class FusionTenantCache(IFusionCache cache, ITagGenerations genera
             await cache.RemoveAsync(scopedKey, token: cancellationToken);
         }
 
-        // FusionCache runs one factory per key on this node; the other readers wait for its value.
+        // FusionCache runs one factory per key on this node; the other readers wait for its value. A value that must
+        // not be cached never enters the entry (it may not even be serializable, like a failed result): the caller
+        // that computed it returns it, and a reader that waited for it computes its own.
+        var computed = false;
+        T uncached = default!;
         var entry = await cache.GetOrSetAsync<StampedEntry<T>>(
             scopedKey,
             async (context, token) =>
@@ -66,14 +70,21 @@ public sealed class FusionTenantCache(IFusionCache cache, ITagGenerations genera
                     context.Options.SkipMemoryCacheWrite = true;
                     context.Options.SkipDistributedCacheWrite = true;
                     context.Options.SkipBackplaneNotifications = true;
+                    (computed, uncached) = (true, fresh);
+                    return new StampedEntry<T>(StampedEntry<T>.NotCached, default!);
                 }
 
-                return new StampedEntry<T>(before ?? "", fresh);
+                return new StampedEntry<T>(before, fresh);
             },
             EntryOptions(options),
             scopedTags,
             cancellationToken);
-        return entry.Value;
+        if (entry.Stamp != StampedEntry<T>.NotCached)
+        {
+            return entry.Value;
+        }
+
+        return computed ? uncached : await factory(cancellationToken);
     }
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken = default) =>

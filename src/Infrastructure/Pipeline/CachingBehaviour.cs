@@ -9,7 +9,7 @@ using Reference.SharedKernel.Ports;
 namespace Reference.Infrastructure.Pipeline;
 
 /// <summary>
-/// Step 7 (queries): serves a cacheable query from <see cref="ICache"/>. The key combines the
+/// Step 8 (queries): serves a cacheable query from <see cref="ICache"/>. The key combines the
 /// message type, the caller's permission scope (roles and permissions: two callers who may see
 /// different things never share an entry) and the query's own key; the cache adds the tenant.
 /// Only successful results are cached, and never one computed while a write invalidated its tags.

@@ -3,8 +3,6 @@ using Reference.Features;
 using Reference.Infrastructure.Idempotency;
 using Reference.Infrastructure.Persistence;
 using Reference.SharedKernel.Events;
-using Reference.SharedKernel.InMemory;
-using Reference.SharedKernel.Ports;
 using Reference.Web.Health;
 using Reference.Web.Persistence;
 
@@ -26,8 +24,6 @@ public static class PersistenceRegistration
         services.AddPersistence(configuration, StateStoredAggregates.Register);
         // Idempotency keys live in the write side's schema, so a key commits with the write it stands for.
         services.AddIdempotency(configuration);
-        // Process-local, so one node only; several nodes need a shared cache (Redis) registered in its place.
-        services.TryAddSingleton<ICache, InMemoryCache>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [ApiApplicationBuilderExtensions.ReadyTag])
             .AddCheck<ReadStoreReadyCheck>("read-store", tags: [ApiApplicationBuilderExtensions.ReadyTag])

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reference.Infrastructure.Caching;
+using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Ports;
 using Reference.SharedKernel.Tenancy;
 using StackExchange.Redis;
@@ -88,6 +89,26 @@ public abstract class CacheProviderContract : IAsyncLifetime
         await cache.GetOrCreateAsync("customer:1", source.ReadAsync, FiveMinutes, value => value != "not found");
 
         Assert.Equal(2, source.Reads);
+    }
+
+    [Fact]
+    public async Task A_failed_result_the_filter_refuses_is_answered_although_it_cannot_be_serialized()
+    {
+        using var scope = Tenant(NewTenant());
+        var cache = NewNode();
+        var reads = 0;
+
+        Task<Result<string>> NotFoundAsync(CancellationToken _)
+        {
+            Interlocked.Increment(ref reads);
+            return Task.FromResult(Result<string>.Failure(Error.NotFound("customer", "2")));
+        }
+
+        var first = await cache.GetOrCreateAsync("customer:2", NotFoundAsync, FiveMinutes, result => result.IsSuccess);
+        var second = await cache.GetOrCreateAsync("customer:2", NotFoundAsync, FiveMinutes, result => result.IsSuccess);
+
+        Assert.Equal(("customer.not_found", "customer.not_found"), (first.Error?.Code, second.Error?.Code));
+        Assert.Equal(2, reads);
     }
 
     [Fact]
