@@ -67,6 +67,10 @@ public sealed class PipelineHost(string connectionString, int tenants = 1) : Web
 
         builder.UseSetting("ReadStore:Provider", "Relational");
         builder.UseSetting("Jobs:RunServer", "false");
+
+        // POST /api/orders reads no cache and takes no lock; one node needs no Redis (and the baseline has none).
+        builder.UseSetting("Caching:Provider", "Memory");
+        builder.UseSetting("Locks:Provider", "Memory");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

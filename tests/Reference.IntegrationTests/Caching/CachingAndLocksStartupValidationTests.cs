@@ -29,7 +29,26 @@ public sealed class CachingAndLocksStartupValidationTests
     }
 
     [Fact]
-    public async Task The_default_memory_providers_start()
+    public async Task The_shipped_production_configuration_caches_and_locks_on_Redis_so_it_refuses_to_start_without_it()
+    {
+        var app = new ConfiguredApiFactory(
+            new Dictionary<string, string?> { ["ReadStore:Provider"] = "InMemory", ["Jobs:Storage"] = "InMemory" },
+            "Production");
+        try
+        {
+            var failure = await app.StartFailureAsync();
+
+            Assert.NotNull(failure);
+            Assert.Contains("ConnectionStrings:Redis", failure, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_memory_providers_start()
     {
         var app = new ConfiguredApiFactory(new Dictionary<string, string?> { ["Caching:Provider"] = "memory", ["Locks:Provider"] = "Memory" });
         try

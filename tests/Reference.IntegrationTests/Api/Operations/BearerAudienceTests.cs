@@ -83,6 +83,8 @@ public sealed class BearerAudienceTests
     {
         overrides["ReadStore:Provider"] = "InMemory";
         overrides["Jobs:Storage"] = "InMemory";
+        overrides["Caching:Provider"] = "Memory";
+        overrides["Locks:Provider"] = "Memory";
         return new ConfiguredApiFactory(overrides, "Production");
     }
 }
