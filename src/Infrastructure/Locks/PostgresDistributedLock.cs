@@ -71,7 +71,6 @@ public sealed class PostgresDistributedLock(NpgsqlDataSource database, ITenantCo
 
         try
         {
-            // Idempotent, so two callers racing here at start both succeed (or one sees the unique violation below).
             await using var command = database.CreateCommand($"""
                 CREATE TABLE IF NOT EXISTS {Table} (
                   resource text PRIMARY KEY,
@@ -82,9 +81,10 @@ public sealed class PostgresDistributedLock(NpgsqlDataSource database, ITenantCo
             await command.ExecuteNonQueryAsync(cancellationToken);
             _schemaReady = true;
         }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.DuplicateTable)
         {
-            // Another node created the table at the same moment.
+            // Another caller created the table at the same moment: IF NOT EXISTS does not serialize concurrent creators,
+            // and the loser sees the table's row type (42710), the table (42P07) or its catalog row (23505) already there.
             _schemaReady = true;
         }
     }
