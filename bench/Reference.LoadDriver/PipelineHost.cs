@@ -3,10 +3,12 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Reference.Infrastructure.Messaging;
 using Reference.Infrastructure.Projections;
+using Reference.SharedKernel.Ports;
 
 namespace Reference.LoadDriver;
 
@@ -16,7 +18,7 @@ namespace Reference.LoadDriver;
 /// off, as the baseline has none: both sides measure the request path. They would otherwise also drain
 /// the baseline's outbox rows while it runs, and the projection daemon would wait on a read store.
 /// </summary>
-public sealed class PipelineHost(string connectionString, int tenants = 1) : WebApplicationFactory<Program>
+public sealed class PipelineHost(string connectionString, int tenants = 1, bool cache = true) : WebApplicationFactory<Program>
 {
     private const string Issuer = "reference-bench";
     private const string Audience = "reference-api";
@@ -71,6 +73,7 @@ public sealed class PipelineHost(string connectionString, int tenants = 1) : Web
         // POST /api/orders reads no cache and takes no lock; one node needs no Redis (and the baseline has none).
         builder.UseSetting("Caching:Provider", "Memory");
         builder.UseSetting("Locks:Provider", "Memory");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
@@ -78,6 +81,12 @@ public sealed class PipelineHost(string connectionString, int tenants = 1) : Web
             foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && workers.Contains(d.ImplementationType)).ToList())
             {
                 services.Remove(worker);
+            }
+
+            if (!cache)
+            {
+                services.RemoveAll<ICache>();
+                services.AddSingleton<ICache, PassThroughCache>();
             }
         });
     }

@@ -4,7 +4,8 @@ using Reference.TestSupport.Postgres;
 namespace Reference.LoadDriver;
 
 /// <summary>
-/// Usage: <c>dotnet run -c Release --project bench/Reference.LoadDriver -- [seconds per run] [concurrency] [rounds] [tenants] [--durable]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Reference.LoadDriver -- [seconds per run] [concurrency] [rounds] [tenants] [--durable] [--customers]</c>.
+/// <c>--customers</c> measures <c>GET /api/customers/{id}</c> cached against uncached instead (<see cref="CustomerReads"/>).
 /// Each round runs the pipeline, then the baseline; alternating them in several rounds spreads the drift of a
 /// shared machine over both. PostgreSQL comes from <c>REFERENCE_TEST_POSTGRES</c> or a throwaway local cluster
 /// (see tests/Reference.TestSupport/Postgres); <c>--durable</c> runs on a cluster the driver started itself with
@@ -26,6 +27,11 @@ public static class LoadDriver
         var connectionString = await BenchDatabase.CreateAsync(durable);
         try
         {
+            if (args.Contains("--customers", StringComparer.Ordinal))
+            {
+                return await CustomerReads.RunAsync(connectionString, duration, concurrency, rounds);
+            }
+
             var commits = await BenchDatabase.DescribeCommitsAsync(connectionString);
             await using var pipeline = new PipelineHost(connectionString, tenants);
             var pipelineClients = pipeline.Start();
