@@ -19,6 +19,10 @@ public abstract class LockProviderContract(string store) : IAsyncLifetime
 {
     private static readonly TimeSpan LongLease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(1);
+
+    // Renewal tests wait between renewals: a lease several times the wait keeps them true on a machine that stalls
+    // for a second or two (CI runs several suites at once), while the test still outlives the first lease.
+    private static readonly TimeSpan RenewedLease = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly List<ServiceProvider> _nodes = [];
@@ -125,13 +129,13 @@ public abstract class LockProviderContract(string store) : IAsyncLifetime
     {
         using var scope = Tenant(NewTenant());
         var resource = NewStreamId("job");
-        await using var lease = await NewNode().TryAcquireAsync(resource, ShortLease);
+        await using var lease = await NewNode().TryAcquireAsync(resource, RenewedLease);
         Assert.NotNull(lease);
 
         for (var i = 0; i < 5; i++)
         {
-            await Task.Delay(ShortLease / 2);
-            Assert.True(await lease.RenewAsync(ShortLease));
+            await Task.Delay(RenewedLease / 4);
+            Assert.True(await lease.RenewAsync(RenewedLease));
         }
 
         Assert.Null(await NewNode().TryAcquireAsync(resource, LongLease));
@@ -142,13 +146,13 @@ public abstract class LockProviderContract(string store) : IAsyncLifetime
     {
         using var scope = Tenant(NewTenant());
         var resource = NewStreamId("job");
-        var acquired = await NewNode().TryAcquireAsync(resource, ShortLease);
+        var acquired = await NewNode().TryAcquireAsync(resource, RenewedLease);
         Assert.NotNull(acquired);
         var contender = NewNode();
 
-        await using (var held = acquired.KeepRenewed(ShortLease))
+        await using (var held = acquired.KeepRenewed(RenewedLease))
         {
-            await Task.Delay(ShortLease * 3);
+            await Task.Delay(RenewedLease * 2);
 
             Assert.Null(await contender.TryAcquireAsync(resource, LongLease));
             Assert.False(held.Lost.IsCancellationRequested);
