@@ -25,5 +25,10 @@ public sealed class CustomerSummaryProjection : Projection<CustomerSummary>
             summary.Renames++;
             summary.UpdatedAt = e.RecordedAt;
         });
+        Update<CustomerEmailChanged>(e => e.CustomerId.ToString(), (summary, e) =>
+        {
+            summary.Email = e.Data.Email;
+            summary.UpdatedAt = e.RecordedAt;
+        });
     }
 }

@@ -29,7 +29,7 @@ public sealed class Customer : AggregateRoot<Guid>
 
     public static Customer Register(Guid id, string name, string email)
     {
-        var customer = new Customer(id, name.Trim(), email.Trim().ToLowerInvariant());
+        var customer = new Customer(id, name.Trim(), NormalizeEmail(email));
         customer.Raise(new CustomerRegistered(id, customer.Name, customer.Email));
         return customer;
     }
@@ -47,4 +47,20 @@ public sealed class Customer : AggregateRoot<Guid>
         Name = trimmed;
         Raise(new CustomerRenamed(Id, previous, trimmed));
     }
+
+    /// <summary>Changes the e-mail address (stored trimmed and lower-case); the current address changes nothing and raises nothing.</summary>
+    public void ChangeEmail(string email)
+    {
+        var normalized = NormalizeEmail(email);
+        if (string.Equals(normalized, Email, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var previous = Email;
+        Email = normalized;
+        Raise(new CustomerEmailChanged(Id, previous, normalized));
+    }
+
+    private static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -19,8 +19,8 @@ public sealed class RenameCustomerEndpoint(ISender sender) : Endpoint<RenameCust
             s.Summary = "Renames a customer.";
             s.Description =
                 "Renames a customer and answers its new version (body and `ETag`). With `If-Match` the rename is " +
-                "refused with 412 when someone changed the customer since you read it; without, a concurrent change " +
-                "is 409. Needs `customers.write`.";
+                "refused with 412 when someone changed the customer since you read it; without, a concurrent e-mail " +
+                "change is merged and a concurrent rename is 409. Needs `customers.write`.";
         });
     }
 

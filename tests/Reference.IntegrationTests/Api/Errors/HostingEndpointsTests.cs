@@ -38,7 +38,7 @@ public sealed class HostingEndpointsTests(ReferenceApiFactory app) : IAsyncLifet
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/orders", "/api/orders/{id}", "/api/orders/{id}/lines", "/api/orders/{id}/lines/{sku}", "/api/orders/{id}/confirm", "/api/orders/{id}/cancel", "/api/customers", "/api/customers/{id}", "/api/customers/{id}/name", "/api/audit", "/api/audit/verify", "/api/tenants", "/api/tenants/{id}", "/api/tenants/{id}/deactivate", "/api/tenants/{id}/reactivate" })
+        foreach (var path in new[] { "/api/orders", "/api/orders/{id}", "/api/orders/{id}/lines", "/api/orders/{id}/lines/{sku}", "/api/orders/{id}/confirm", "/api/orders/{id}/cancel", "/api/customers", "/api/customers/{id}", "/api/customers/{id}/name", "/api/customers/{id}/email", "/api/audit", "/api/audit/verify", "/api/tenants", "/api/tenants/{id}", "/api/tenants/{id}/deactivate", "/api/tenants/{id}/reactivate" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document.");
         }

@@ -29,30 +29,35 @@ public sealed class OrderConcurrencyTests(ReferenceApiFactory app) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Parallel_add_line_calls_succeed_or_conflict_and_the_order_has_exactly_the_successful_lines()
+    public async Task Parallel_add_line_calls_without_if_match_all_succeed_and_the_order_has_every_line()
     {
         var client = app.Sales();
         var placed = await PlaceAsync(client, ("BASE", 1, 1m));
         var skus = Enumerable.Range(1, 20).Select(i => $"PAR-{i:D2}").ToArray();
 
+        // AddOrderLine declares RetryOnConflict: a lost race reloads the order and adds the line again.
         var responses = await Task.WhenAll(skus.Select(sku => AddLineAsync(app.Sales(), placed.Id, sku)));
 
-        var succeeded = new List<string>();
-        for (var i = 0; i < skus.Length; i++)
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var order = await GetAsync(client, placed.Id, minVersion: 21);
+        Assert.Equal(["BASE", .. skus], order.Lines.Select(l => l.Sku).Order(StringComparer.Ordinal));
+        Assert.Equal(21, order.Version);
+    }
+
+    [Fact]
+    public async Task Parallel_add_line_calls_with_the_same_if_match_give_one_200_and_412s()
+    {
+        var client = app.Sales();
+        var placed = await PlaceAsync(client);
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i => AddLineAsync(app.Sales(), placed.Id, $"PIN-{i}", ifMatch: "\"1\"")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
         {
-            if (responses[i].StatusCode == HttpStatusCode.OK)
-            {
-                succeeded.Add(skus[i]);
-            }
-            else
-            {
-                await responses[i].AssertProblemAsync(HttpStatusCode.Conflict, ProblemTypes.ConcurrencyConflict);
-            }
+            await loser.AssertProblemAsync(HttpStatusCode.PreconditionFailed, ProblemTypes.PreconditionFailed);
         }
 
-        Assert.NotEmpty(succeeded);
-        var order = await GetAsync(client, placed.Id, minVersion: 1 + succeeded.Count);
-        Assert.Equal(["BASE", .. succeeded.Order(StringComparer.Ordinal)], order.Lines.Select(l => l.Sku).Order(StringComparer.Ordinal));
-        Assert.Equal(1 + succeeded.Count, order.Version);
+        Assert.Equal(2, (await GetAsync(client, placed.Id, minVersion: 2)).Lines.Count);
     }
 }

@@ -37,4 +37,28 @@ public sealed class CustomerTests
 
         Assert.Empty(customer.PendingEvents);
     }
+
+    [Fact]
+    public void Changing_the_email_normalises_it_and_raises_customer_email_changed_with_the_previous_address()
+    {
+        var customer = Customer.Register(Guid.NewGuid(), "Ada", "ada@example.test");
+        customer.MarkPersisted(1);
+
+        customer.ChangeEmail(" Countess@Example.TEST ");
+
+        var changed = Assert.IsType<CustomerEmailChanged>(Assert.Single(customer.PendingEvents));
+        Assert.Equal(("ada@example.test", "countess@example.test"), (changed.PreviousEmail, changed.Email));
+        Assert.Equal("countess@example.test", customer.Email);
+    }
+
+    [Fact]
+    public void Changing_the_email_to_the_current_address_changes_nothing()
+    {
+        var customer = Customer.Register(Guid.NewGuid(), "Ada", "ada@example.test");
+        customer.MarkPersisted(1);
+
+        customer.ChangeEmail("ADA@example.test");
+
+        Assert.Empty(customer.PendingEvents);
+    }
 }
