@@ -9,6 +9,7 @@ namespace Reference.Infrastructure.EventSourcing;
 /// loads and saves through the event store (from snapshots when the definition has a snapshotter), and announces the
 /// new events through the outbox in the same unit of work as the append, exactly as the state-stored repository does:
 /// one message per event, stamped with the correlation and causation ids, partitioned by stream so they go out in order.
+/// It also takes snapshots on demand (<see cref="IAggregateSnapshots{TAggregate,TId}"/>).
 /// </summary>
 public sealed class OutboxPublishingRepository<TAggregate, TId>(
     EventSourcedAggregateDefinition<TAggregate, TId> definition,
@@ -16,7 +17,7 @@ public sealed class OutboxPublishingRepository<TAggregate, TId>(
     ISnapshotStore snapshotStore,
     IOutbox outbox,
     OutboxMessageFactory messages)
-    : IEventSourcedRepository<TAggregate, TId>
+    : IEventSourcedRepository<TAggregate, TId>, IAggregateSnapshots<TAggregate, TId>
     where TAggregate : EventSourcedAggregate<TId>
     where TId : notnull
 {
@@ -27,6 +28,8 @@ public sealed class OutboxPublishingRepository<TAggregate, TId>(
         : new EventSourcedRepository<TAggregate, TId>(eventStore, definition.ForReplay);
 
     public Task<TAggregate?> LoadAsync(TId id, CancellationToken cancellationToken = default) => _inner.LoadAsync(id, cancellationToken);
+
+    public Task<long?> TakeSnapshotAsync(TId id, CancellationToken cancellationToken = default) => _inner.TakeSnapshotAsync(id, cancellationToken);
 
     public async Task SaveAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
     {

@@ -68,6 +68,7 @@ public static class PersistenceServiceCollectionExtensions
         // these serve their repositories; a slice never builds one.
         services.TryAddScoped(typeof(IRepository<,>), typeof(StateStoredRepository<,>));
         services.TryAddScoped(typeof(IEventSourcedRepository<,>), typeof(OutboxPublishingRepository<,>));
+        services.TryAddScoped(typeof(IAggregateSnapshots<,>), typeof(OutboxPublishingRepository<,>));
         services.TryAddSingleton(sp => new StateDbContextFactory(
             sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider,
             sp.GetRequiredService<StateStoreModel>(),
