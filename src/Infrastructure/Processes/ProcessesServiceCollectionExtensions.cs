@@ -42,6 +42,7 @@ public static class ProcessesServiceCollectionExtensions
         services.AddScoped<IProcessStarter>(sp => sp.GetRequiredService<ProcessEngine>());
         services.AddScoped<IProcessTimeoutScheduler, HangfireProcessTimeoutScheduler>();
         services.AddScoped<ProcessJobs>();
+        services.AddScoped<ProcessAdmin>();
         services.AddSingleton<ProcessCommandDispatcher>();
         services.AddHostedService<ProcessEventSubscriber>();
         services.AddHostedService<ProcessDispatcherService>();

@@ -31,6 +31,7 @@ public static class ReadSideRegistration
         app.UseJobsDashboard();
         app.MapProjectionAdmin();
         app.MapOutboxAdmin();
+        app.MapProcessAdmin();
         return app;
     }
 }

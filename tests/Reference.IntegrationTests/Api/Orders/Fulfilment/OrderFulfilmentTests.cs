@@ -106,4 +106,38 @@ public sealed class OrderFulfilmentTests(FulfilmentApiFactory app)
         Assert.Equal(new StockBody(sku, 20, 20, 0), await StockAsync(app.Admin(), sku));
         await Eventually.ReturnsAsync(() => UnfinishedInstancesAsync(app.ConnectionString), n => n == 0);
     }
+
+    [Fact]
+    public async Task Operators_list_and_read_their_tenants_instances_and_another_tenant_gets_404()
+    {
+        var sku = NewSku();
+        var orderId = await ConfirmedOrderAsync(app.Sales(), (sku, 1, 10m));
+        await FinishedAsync(app.Sales(), orderId);
+
+        var list = await Eventually.ReturnsAsync(
+            async () => await (await app.Admin().GetAsync($"/api/admin/processes?filter=correlation%3D{orderId}")).ReadAsAsync<ProcessList>(),
+            l => l.Items.Count == 1 && l.Items[0].State == "Failed");
+        var summary = Assert.Single(list.Items);
+        Assert.Equal(("order-fulfilment", $"reserve:{sku}", "out-of-stock"), (summary.Type, summary.Step, summary.FailureCode));
+
+        var details = await (await app.Admin().GetAsync($"/api/admin/processes/{summary.Id}")).ReadAsAsync<ProcessBody>();
+        Assert.Equal(["inventory.reserve", "inventory.release", "orders.cancel-fulfilment"], details.Commands.Select(c => c.Name));
+        Assert.Equal(["Refused", "Dispatched", "Dispatched"], details.Commands.Select(c => c.Status));
+        Assert.Contains(details.History, h => h.What == "failed: out-of-stock");
+
+        await (await app.Admin(ReferenceApiFactory.Globex).GetAsync($"/api/admin/processes/{summary.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        var globexList = await (await app.Admin(ReferenceApiFactory.Globex).GetAsync($"/api/admin/processes?filter=correlation%3D{orderId}")).ReadAsAsync<ProcessList>();
+        Assert.Empty(globexList.Items);
+        await (await app.Sales().GetAsync("/api/admin/processes")).AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+    }
+
+    private sealed record ProcessList(List<ProcessRow> Items);
+
+    private sealed record ProcessRow(Guid Id, string Type, string State, string? Step, string? FailureCode);
+
+    private sealed record ProcessBody(Guid Id, List<CommandRow> Commands, List<HistoryRow> History);
+
+    private sealed record CommandRow(string Name, string Status);
+
+    private sealed record HistoryRow(string What);
 }
