@@ -9,4 +9,7 @@ public static class OrderPermissions
     public const string ReadAll = "orders.read.all";
     public const string Write = "orders.write";
     public const string Cancel = "orders.cancel";
+
+    /// <summary>Mark an order paid or cancel it for fulfilment: only the <c>system</c> role (process managers) holds it.</summary>
+    public const string Fulfil = "orders.fulfil";
 }

@@ -49,6 +49,9 @@ public sealed class OrderSummary : IReadModel
     /// <summary>Why the order was cancelled; null unless it was.</summary>
     public string? CancellationReason { get; set; }
 
+    /// <summary>Why the order was cancelled, as a stable code (out-of-stock, payment-declined, payment-timeout, cancelled-by-user); null unless it was.</summary>
+    public string? CancellationCode { get; set; }
+
     /// <summary>
     /// The order's stream version after the last event projected: the ETag of a read, which a write's
     /// <c>If-Match</c> is checked against. A summary that lags behind the stream gives a version the write side refuses (412).

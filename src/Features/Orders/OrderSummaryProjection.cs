@@ -7,7 +7,7 @@ namespace Reference.Features.Orders;
 
 /// <summary>
 /// Projects the Orders stream into <see cref="OrderSummary"/>: status, customer, lines, totals,
-/// cancellation reason, stream version and timestamps. Each handler is a pure change of one summary by one event.
+/// cancellation reason and code, stream version and timestamps. Each handler is a pure change of one summary by one event.
 /// </summary>
 public sealed class OrderSummaryProjection : Projection<OrderSummary>
 {
@@ -52,6 +52,20 @@ public sealed class OrderSummaryProjection : Projection<OrderSummary>
         {
             summary.Status = nameof(OrderStatus.Cancelled);
             summary.CancellationReason = e.Data.Reason;
+            summary.CancellationCode = OrderCancellationCodes.CancelledByUser;
+            Touch(summary, e.StreamVersion, e.RecordedAt);
+        });
+        Update<OrderCancellationRequested>(e => Key(e.OrderId), (summary, e) => Touch(summary, e.StreamVersion, e.RecordedAt));
+        Update<OrderPaid>(e => Key(e.OrderId), (summary, e) =>
+        {
+            summary.Status = nameof(OrderStatus.Paid);
+            Touch(summary, e.StreamVersion, e.RecordedAt);
+        });
+        Update<OrderFulfilmentCancelled>(e => Key(e.OrderId), (summary, e) =>
+        {
+            summary.Status = nameof(OrderStatus.Cancelled);
+            summary.CancellationReason = e.Data.Reason;
+            summary.CancellationCode = e.Data.Code;
             Touch(summary, e.StreamVersion, e.RecordedAt);
         });
     }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Features.Orders.Domain;
+using Reference.Features.Orders.Fulfilment;
+using Reference.SharedKernel.Processes;
 using Reference.SharedKernel.Events;
 
 namespace Reference.Features.Orders;
@@ -8,7 +10,8 @@ namespace Reference.Features.Orders;
 /// <summary>
 /// What the Orders slice tells the host beyond what a scan finds (endpoints, handlers, validators, the projection,
 /// the row-access policy): an order is event-sourced, snapshotted every <c>Orders:SnapshotEvery</c> events (50 by
-/// default) so long-lived orders stay cheap to load. The persistence layer serves its repository from this.
+/// default) so long-lived orders stay cheap to load. The persistence layer serves its repository from this. Confirming
+/// an order starts its fulfilment process (<c>Orders:Fulfilment</c>: <c>Enabled</c>, <c>PaymentTimeout</c>, 15 minutes by default).
 /// </summary>
 public sealed class OrdersModule : IFeatureModule
 {
@@ -26,5 +29,16 @@ public sealed class OrdersModule : IFeatureModule
             Order.ForReplay,
             new OrderSnapshotter(),
             new SnapshotEveryNEvents(snapshotEvery)));
+
+        var fulfilment = configuration.GetSection(FulfilmentOptions.Section).Get<FulfilmentOptions>() ?? new FulfilmentOptions();
+        if (fulfilment.PaymentTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{FulfilmentOptions.Section}:PaymentTimeout must be positive; it is {fulfilment.PaymentTimeout}.");
+        }
+
+        var process = new OrderFulfilmentProcess(fulfilment.PaymentTimeout);
+        services.AddSingleton(fulfilment);
+        services.AddSingleton(process);
+        services.AddSingleton<IProcessDefinition>(process);
     }
 }

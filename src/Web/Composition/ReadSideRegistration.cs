@@ -1,6 +1,7 @@
 using Reference.Features;
 using Reference.Infrastructure.Jobs;
 using Reference.Infrastructure.Messaging;
+using Reference.Infrastructure.Processes;
 using Reference.Infrastructure.Projections;
 using Reference.Infrastructure.ReadStore;
 
@@ -10,7 +11,7 @@ public static class ReadSideRegistration
 {
     /// <summary>
     /// The read side and what runs behind requests: the read store selected by configuration, the slices'
-    /// projections and their engine, the outbox dispatcher with its broker, and the job server. Each
+    /// projections and their engine, the outbox dispatcher with its broker, the job server and the process managers. Each
     /// capability reads and validates its own section.
     /// </summary>
     public static IServiceCollection AddReferenceReadSide(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +20,7 @@ public static class ReadSideRegistration
         services.AddProjections(configuration, FeaturesAssembly.Assembly);
         services.AddMessaging(configuration);
         services.AddJobs(configuration);
+        services.AddProcesses(configuration, FeaturesAssembly.Assembly);
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class ReadSideRegistration
         app.UseJobsDashboard();
         app.MapProjectionAdmin();
         app.MapOutboxAdmin();
+        app.MapProcessAdmin();
         return app;
     }
 }

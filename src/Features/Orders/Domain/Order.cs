@@ -6,8 +6,9 @@ namespace Reference.Features.Orders.Domain;
 
 /// <summary>
 /// An order, event-sourced: every command method checks the invariants, then emits an event;
-/// state changes only in <see cref="Apply"/>. A draft order can be edited; a confirmed order can
-/// only be cancelled; a cancelled order cannot change at all. One currency per order. Every number it holds
+/// state changes only in <see cref="Apply"/>. A draft order can be edited; a confirmed order is being fulfilled
+/// (it ends <see cref="OrderStatus.Paid"/> or cancelled with a <see cref="CancellationCode"/>) and can only be
+/// cancelled; a paid or cancelled order cannot change at all. One currency per order. Every number it holds
 /// stays within <see cref="OrderRules"/>' limits, and its total is computed with checked arithmetic.
 /// </summary>
 public sealed class Order : EventSourcedAggregate<Guid>
@@ -26,6 +27,12 @@ public sealed class Order : EventSourcedAggregate<Guid>
     public OrderStatus Status { get; private set; }
 
     public string? CancellationReason { get; private set; }
+
+    /// <summary>Why the order ended cancelled, as a stable code (<see cref="OrderCancellationCodes"/>); null unless it did.</summary>
+    public string? CancellationCode { get; private set; }
+
+    /// <summary>A user asked to cancel while fulfilment runs; the order is cancelled once its reservations are released.</summary>
+    public string? PendingCancellation { get; private set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
@@ -103,16 +110,63 @@ public sealed class Order : EventSourcedAggregate<Guid>
 
     public void Cancel(string reason)
     {
-        if (Status == OrderStatus.Cancelled)
-        {
-            throw new BusinessRuleViolationException(OrderRules.AlreadyCancelled, "The order is already cancelled.");
-        }
-
+        EnsureNotFinished();
         Emit(new OrderCancelled(Id, reason));
     }
 
+    /// <summary>
+    /// A user's cancel of an order in fulfilment: recorded as a request, which the fulfilment process answers by
+    /// releasing the reservations and then cancelling the order (<see cref="CancelFulfilment"/>).
+    /// </summary>
+    public void RequestCancellation(string reason)
+    {
+        EnsureNotFinished();
+        if (Status != OrderStatus.Confirmed)
+        {
+            Cancel(reason);
+            return;
+        }
+
+        if (PendingCancellation is null)
+        {
+            Emit(new OrderCancellationRequested(Id, reason));
+        }
+    }
+
+    /// <summary>Fulfilment took the payment; paying a paid order again changes nothing.</summary>
+    public void MarkPaid()
+    {
+        if (Status == OrderStatus.Paid)
+        {
+            return;
+        }
+
+        if (Status != OrderStatus.Confirmed)
+        {
+            throw new BusinessRuleViolationException(OrderRules.AlreadyCancelled, $"A {Status} order cannot be paid.");
+        }
+
+        Emit(new OrderPaid(Id));
+    }
+
+    /// <summary>Fulfilment ended without payment (reservations already released); a cancelled order stays as it is.</summary>
+    public void CancelFulfilment(string code, string reason)
+    {
+        if (Status == OrderStatus.Cancelled)
+        {
+            return;
+        }
+
+        if (Status != OrderStatus.Confirmed)
+        {
+            throw new BusinessRuleViolationException(OrderRules.AlreadyPaid, $"A {Status} order cannot be cancelled by fulfilment.");
+        }
+
+        Emit(new OrderFulfilmentCancelled(Id, code, reason));
+    }
+
     /// <summary>The state a snapshot records (see <see cref="OrderSnapshotter"/>).</summary>
-    internal OrderSnapshot ToSnapshot() => new(Id, CustomerId, Currency, Status, CancellationReason, [.. _lines]);
+    internal OrderSnapshot ToSnapshot() => new(Id, CustomerId, Currency, Status, CancellationReason, [.. _lines], CancellationCode, PendingCancellation);
 
     /// <summary>An order in the state <paramref name="snapshot"/> recorded; the repository sets its version.</summary>
     internal static Order FromSnapshot(OrderSnapshot snapshot)
@@ -123,6 +177,8 @@ public sealed class Order : EventSourcedAggregate<Guid>
             Currency = snapshot.Currency,
             Status = snapshot.Status,
             CancellationReason = snapshot.CancellationReason,
+            CancellationCode = snapshot.CancellationCode,
+            PendingCancellation = snapshot.PendingCancellation,
         };
         order._lines.AddRange(snapshot.Lines);
         return order;
@@ -151,6 +207,19 @@ public sealed class Order : EventSourcedAggregate<Guid>
             case OrderCancelled cancelled:
                 Status = OrderStatus.Cancelled;
                 CancellationReason = cancelled.Reason;
+                CancellationCode = OrderCancellationCodes.CancelledByUser;
+                break;
+            case OrderCancellationRequested requested:
+                PendingCancellation = requested.Reason;
+                break;
+            case OrderPaid:
+                Status = OrderStatus.Paid;
+                break;
+            case OrderFulfilmentCancelled fulfilmentCancelled:
+                Status = OrderStatus.Cancelled;
+                CancellationCode = fulfilmentCancelled.Code;
+                CancellationReason = fulfilmentCancelled.Reason;
+                PendingCancellation = null;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an order event.");
@@ -221,8 +290,21 @@ public sealed class Order : EventSourcedAggregate<Guid>
         {
             case OrderStatus.Confirmed:
                 throw new BusinessRuleViolationException(OrderRules.AlreadyConfirmed, "A confirmed order can only be cancelled.");
+            case OrderStatus.Paid:
+                throw new BusinessRuleViolationException(OrderRules.AlreadyPaid, "A paid order cannot change.");
             case OrderStatus.Cancelled:
                 throw new BusinessRuleViolationException(OrderRules.AlreadyCancelled, "A cancelled order cannot change.");
+        }
+    }
+
+    private void EnsureNotFinished()
+    {
+        switch (Status)
+        {
+            case OrderStatus.Paid:
+                throw new BusinessRuleViolationException(OrderRules.AlreadyPaid, "A paid order cannot be cancelled.");
+            case OrderStatus.Cancelled:
+                throw new BusinessRuleViolationException(OrderRules.AlreadyCancelled, "The order is already cancelled.");
         }
     }
 

@@ -23,6 +23,7 @@ public static class OrderRules
     /// <summary>The highest order total: one line at the largest quantity and unit price.</summary>
     public const decimal MaxTotal = MaxQuantity * MaxUnitPrice;
 
+    public const string AlreadyPaid = "order.already_paid";
     public const string QuantityOutOfRange = "order.quantity_out_of_range";
     public const string NegativePrice = "order.negative_price";
     public const string UnitPriceOutOfRange = "order.unit_price_out_of_range";

@@ -19,7 +19,7 @@ public sealed class OrderSnapshotter : IAggregateSnapshotter<Order>
 
     public string SnapshotType => "order";
 
-    public int SchemaVersion => 1;
+    public int SchemaVersion => 2;
 
     public string Take(Order aggregate)
     {
@@ -32,11 +32,13 @@ public sealed class OrderSnapshotter : IAggregateSnapshotter<Order>
             ?? throw new JsonException("An order snapshot cannot be null."));
 }
 
-/// <summary>An order's state as stored in a snapshot (schema version 1).</summary>
+/// <summary>An order's state as stored in a snapshot (schema version 2: with the cancellation code and a pending cancellation).</summary>
 public sealed record OrderSnapshot(
     Guid Id,
     Guid CustomerId,
     string Currency,
     OrderStatus Status,
     string? CancellationReason,
-    IReadOnlyList<OrderLine> Lines);
+    IReadOnlyList<OrderLine> Lines,
+    string? CancellationCode = null,
+    string? PendingCancellation = null);

@@ -14,7 +14,8 @@ public sealed record OrderDetails(
     IReadOnlyList<OrderLineDetails> Lines,
     decimal Total,
     string? CancellationReason,
-    long Version)
+    long Version,
+    string? CancellationCode = null)
 {
     public static OrderDetails From(OrderSummary summary)
     {
@@ -27,7 +28,8 @@ public sealed record OrderDetails(
             [.. OrderSummaryProjection.LinesIn(summary).Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice, l.Quantity * l.UnitPrice))],
             summary.Total,
             summary.CancellationReason,
-            summary.Version);
+            summary.Version,
+            summary.CancellationCode);
     }
 
     public static OrderDetails From(Order order)
@@ -41,7 +43,8 @@ public sealed record OrderDetails(
             [.. order.Lines.Select(l => new OrderLineDetails(l.Sku, l.Quantity, l.UnitPrice, l.Total))],
             order.Total,
             order.CancellationReason,
-            order.Version);
+            order.Version,
+            order.CancellationCode);
     }
 }
 

@@ -72,6 +72,9 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
         // Small, so the HTTP tests load most orders from a snapshot plus a tail of events.
         ["Orders:SnapshotEvery"] = "3",
+
+        // Confirm leaves an order Confirmed here, so the order tests see the order itself; the fulfilment tests turn it on.
+        ["Orders:Fulfilment:Enabled"] = "false",
     };
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
