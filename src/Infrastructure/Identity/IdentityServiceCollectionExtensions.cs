@@ -134,6 +134,7 @@ public static class IdentityServiceCollectionExtensions
         if (configuration.GetSection(Section).Get<DatabaseUsersOptions>()?.Enabled ?? true)
         {
             services.AddSingleton<IIdentityProvider>(sp => sp.GetRequiredService<DatabaseIdentityProvider>());
+            services.AddHostedService<DevelopmentUserSeeder>();
         }
     }
 

@@ -21,4 +21,19 @@ public sealed class DatabaseUsersOptions
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     public int MinPasswordLength { get; set; } = 8;
+
+    /// <summary>A user created at start-up in Development only (appsettings.Development.json), so a token needs no tooling.</summary>
+    public DevelopmentUser? DevelopmentUser { get; set; }
+}
+
+/// <summary>The Development user: who, in which tenant, with which roles.</summary>
+public sealed class DevelopmentUser
+{
+    public string Tenant { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public List<string> Roles { get; set; } = [];
 }
