@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.Identity;
 using Reference.Web.Health;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
@@ -39,6 +40,8 @@ public static class ApiApplicationBuilderExtensions
             config.Errors.ContentType = Features.Shared.Http.ApiProblems.ContentType;
             config.Errors.ProducesMetadataType = typeof(Microsoft.AspNetCore.Mvc.ProblemDetails);
         });
+
+        app.MapIdentityEndpoints();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()

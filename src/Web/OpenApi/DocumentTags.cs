@@ -4,6 +4,7 @@ using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
 using Reference.Features;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.Messaging;
 using Reference.Infrastructure.Processes;
 using Reference.Infrastructure.Projections;
@@ -22,6 +23,7 @@ internal sealed class DocumentTags : IDocumentProcessor
         .Append((Name: ProjectionAdminEndpoints.Tag, Description: ProjectionAdminEndpoints.TagDescription))
         .Append((Name: OutboxAdminEndpoints.Tag, Description: OutboxAdminEndpoints.TagDescription))
         .Append((Name: ProcessAdminEndpoints.Tag, Description: ProcessAdminEndpoints.TagDescription))
+        .Append((Name: IdentityEndpoints.Tag, Description: IdentityEndpoints.TagDescription))
         .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
 
     public void Process(DocumentProcessorContext context)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Infrastructure.Audit.Database;
+using Reference.Infrastructure.Identity.Database;
 using Reference.Infrastructure.MultiTenancy.Database;
 using Reference.Infrastructure.Persistence.Schema;
 using Reference.Infrastructure.Persistence.State;
@@ -38,7 +39,8 @@ public class ReferenceApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
             EventStoreDbContext.MigrationsHistoryTable,
             StateDbContext.MigrationsHistoryTable,
             TenantDbContext.MigrationsHistoryTable,
-            AuditDbContext.MigrationsHistoryTable);
+            AuditDbContext.MigrationsHistoryTable,
+            IdentityDbContext.MigrationsHistoryTable);
         _ = Services; // starts the host: migrations run now, not in the first test
     }
 
