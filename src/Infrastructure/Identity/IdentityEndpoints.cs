@@ -7,7 +7,6 @@ using Reference.Infrastructure.Identity.ApiKeys;
 using Reference.Infrastructure.Identity.Authorization;
 using Reference.Infrastructure.Identity.Tokens;
 using Reference.Infrastructure.Identity.Users;
-using Reference.Infrastructure.MultiTenancy;
 using Reference.SharedKernel.Tenancy;
 
 namespace Reference.Infrastructure.Identity;
@@ -78,7 +77,17 @@ public static class IdentityEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        endpoints.MapGet(JwksRoute, async (SigningKeyRing ring, CancellationToken ct) =>
+        return endpoints;
+    }
+
+    /// <summary>
+    /// The public keys of the app's tokens at <see cref="JwksRoute"/>, for any validator. Needs no tenant: the host
+    /// marks it so (tenancy builds on identity, not the other way round).
+    /// </summary>
+    public static RouteHandlerBuilder MapJsonWebKeySet(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapGet(JwksRoute, async (SigningKeyRing ring, CancellationToken ct) =>
         {
             var published = (await ring.GetKeysAsync(ct)).Select(key =>
             {
@@ -88,10 +97,7 @@ public static class IdentityEndpoints
             return Results.Ok(new { keys = published });
         })
             .AllowAnonymous()
-            .WithoutTenant()
             .ExcludeFromDescription(); // a well-known document for token validators, not an operation of the API
-
-        return endpoints;
     }
 
     private static async Task<IResult> RegisterAsync(

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
 using Reference.Infrastructure.Identity;
+using Reference.Infrastructure.MultiTenancy;
 using Reference.Web.Health;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
@@ -42,6 +43,7 @@ public static class ApiApplicationBuilderExtensions
         });
 
         app.MapIdentityEndpoints();
+        app.MapJsonWebKeySet().WithoutTenant();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
