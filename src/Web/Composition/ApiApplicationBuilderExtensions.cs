@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.Observability;
 using Reference.Web.Health;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
@@ -13,7 +14,7 @@ public static class ApiApplicationBuilderExtensions
 
     /// <summary>
     /// The request pipeline, in order: the request log, errors as problems, correlation, body limits, OpenAPI,
-    /// authentication and authorization, the ambient user and tenant, then the endpoints.
+    /// authentication and authorization, the ambient user, the metrics gate, the tenant, rate limits, then the endpoints.
     /// </summary>
     public static WebApplication UseReferenceApi(this WebApplication app)
     {
@@ -29,7 +30,9 @@ public static class ApiApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<MetricsAccessMiddleware>();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<RateLimitingMiddleware>();
 
         app.UseFastEndpoints(config =>
         {
@@ -42,6 +45,7 @@ public static class ApiApplicationBuilderExtensions
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
+            .DisableRateLimiting()
             .WithMetadata(new TenantNotRequiredAttribute());
         var readiness = new HealthCheckOptions
         {
@@ -51,6 +55,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapHealthChecks("/health/ready", readiness)
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
+        app.MapMetrics();
         return app;
     }
 }

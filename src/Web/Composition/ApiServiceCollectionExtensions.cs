@@ -9,6 +9,8 @@ using Reference.Infrastructure.Caching;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.Locks;
 using Reference.Infrastructure.MultiTenancy;
+using Reference.Infrastructure.Observability;
+using Reference.Infrastructure.RateLimiting;
 using Reference.SharedKernel.Application;
 
 namespace Reference.Web.Composition;
@@ -48,6 +50,7 @@ public static class ApiServiceCollectionExtensions
 
         services.AddHealthChecks();
         services.AddObservability(configuration);
+        services.AddRateLimiting(configuration);
         services.AddCaching(configuration);
         services.AddLocks(configuration);
         return services;
