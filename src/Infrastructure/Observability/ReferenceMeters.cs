@@ -1,4 +1,5 @@
 using Reference.Infrastructure.Audit;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Messaging;
 using Reference.Infrastructure.Pipeline;
 using Reference.Infrastructure.Projections;
@@ -9,8 +10,6 @@ namespace Reference.Infrastructure.Observability;
 /// <summary>The application's own meters, each exported by OpenTelemetry (Prometheus and OTLP); docs/observability.md lists their instruments.</summary>
 public static class ReferenceMeters
 {
-    public const string FeatureFlags = "Reference.FeatureFlags";
-
     public static readonly IReadOnlyList<string> All =
     [
         MessageMetrics.MeterName,
@@ -18,7 +17,7 @@ public static class ReferenceMeters
         AuditMetrics.MeterName,
         OutboxMetrics.MeterName,
         RateLimitingMetrics.MeterName,
-        FeatureFlags,
+        FeatureFlagsMetrics.MeterName,
     ];
 
     /// <summary>ASP.NET Core's own meters: <c>http.server.request.duration</c> and friends, and its rate limiter's.</summary>

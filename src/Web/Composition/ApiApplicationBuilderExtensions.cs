@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Observability;
 using Reference.Web.Health;
 using Reference.Web.Http;
@@ -14,7 +15,7 @@ public static class ApiApplicationBuilderExtensions
 
     /// <summary>
     /// The request pipeline, in order: the request log, errors as problems, correlation, body limits, OpenAPI,
-    /// authentication and authorization, the ambient user, the metrics gate, the tenant, rate limits, then the endpoints.
+    /// authentication and authorization, the ambient user, the metrics gate, the tenant, feature gates, rate limits, then the endpoints.
     /// </summary>
     public static WebApplication UseReferenceApi(this WebApplication app)
     {
@@ -32,6 +33,7 @@ public static class ApiApplicationBuilderExtensions
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseMiddleware<MetricsAccessMiddleware>();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<FeatureGateMiddleware>();
         app.UseMiddleware<RateLimitingMiddleware>();
 
         app.UseFastEndpoints(config =>
@@ -56,6 +58,7 @@ public static class ApiApplicationBuilderExtensions
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
         app.MapMetrics();
+        app.MapFeatureFlags();
         return app;
     }
 }

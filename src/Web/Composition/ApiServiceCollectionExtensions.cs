@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Reference.Features;
 using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Caching;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.Locks;
 using Reference.Infrastructure.MultiTenancy;
@@ -51,6 +52,7 @@ public static class ApiServiceCollectionExtensions
         services.AddHealthChecks();
         services.AddObservability(configuration);
         services.AddRateLimiting(configuration);
+        services.AddFeatureFlags(configuration);
         services.AddCaching(configuration);
         services.AddLocks(configuration);
         return services;

@@ -4,6 +4,7 @@ using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
 using Reference.Features;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Messaging;
 using Reference.Infrastructure.Projections;
 
@@ -20,6 +21,7 @@ internal sealed class DocumentTags : IDocumentProcessor
         .Select(tag => (tag.Name, tag.Description))
         .Append((Name: ProjectionAdminEndpoints.Tag, Description: ProjectionAdminEndpoints.TagDescription))
         .Append((Name: OutboxAdminEndpoints.Tag, Description: OutboxAdminEndpoints.TagDescription))
+        .Append((Name: FeatureFlagEndpoints.Tag, Description: FeatureFlagEndpoints.TagDescription))
         .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
 
     public void Process(DocumentProcessorContext context)
