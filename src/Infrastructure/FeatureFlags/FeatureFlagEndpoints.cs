@@ -22,6 +22,4 @@ public static class FeatureFlagEndpoints
             .Produces<FeatureList>();
         return endpoints;
     }
-
-    public sealed record FeatureList(IReadOnlyList<FeatureState> Features);
 }

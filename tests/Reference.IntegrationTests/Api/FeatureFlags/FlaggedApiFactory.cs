@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Primitives;
 using Reference.IntegrationTests.Api.Support;
 
 namespace Reference.IntegrationTests.Api.FeatureFlags;
