@@ -36,6 +36,8 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<ITenantContext, AmbientTenantContext>();
         services.TryAddSingleton<ICorrelationContext, AmbientCorrelationContext>();
         services.TryAddSingleton<IMessageBroker, InProcessMessageBroker>();
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxMetrics>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         services.AddHostedService<MediatorNotificationBridge>();

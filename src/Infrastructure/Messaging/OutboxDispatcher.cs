@@ -17,6 +17,7 @@ public sealed partial class OutboxDispatcher(
     IMessageBroker broker,
     IOptions<OutboxDispatcherOptions> options,
     TimeProvider time,
+    OutboxMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>The outbox partition a message was published from.</summary>
@@ -50,6 +51,7 @@ public sealed partial class OutboxDispatcher(
         {
             var retryAt = delivery.Attempts >= _options.MaxAttempts ? (DateTimeOffset?)null : time.GetUtcNow() + _options.BackoffAfter(delivery.Attempts);
             LogPublishFailed(message.MessageId, delivery.Attempts, retryAt, ex);
+            metrics.Failed(message.Destination, deadLettered: retryAt is null);
             if (!await outbox.FailAsync(message.MessageId, _options.Owner, ex.Message, retryAt, cancellationToken))
             {
                 LogLeaseLost(message.MessageId);
@@ -58,6 +60,7 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        metrics.Published(message.Destination);
         if (!await outbox.CompleteAsync(message.MessageId, _options.Owner, cancellationToken))
         {
             // Another dispatcher owns it now and will publish it again: consumers dedupe through the inbox.

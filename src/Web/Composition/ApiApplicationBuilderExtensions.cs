@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.MultiTenancy;
+using Reference.Infrastructure.FeatureFlags;
+using Reference.Infrastructure.Observability;
 using Reference.Web.Health;
 using Reference.Web.Http;
 using Reference.Web.Middleware;
@@ -15,7 +17,7 @@ public static class ApiApplicationBuilderExtensions
 
     /// <summary>
     /// The request pipeline, in order: the request log, errors as problems, correlation, body limits, OpenAPI,
-    /// authentication and authorization, the ambient user and tenant, then the endpoints.
+    /// authentication and authorization, the ambient user, the metrics gate, the tenant, feature gates, rate limits, then the endpoints.
     /// </summary>
     public static WebApplication UseReferenceApi(this WebApplication app)
     {
@@ -31,7 +33,10 @@ public static class ApiApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<MetricsAccessMiddleware>();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseMiddleware<RateLimitingMiddleware>();
 
         app.UseFastEndpoints(config =>
         {
@@ -47,6 +52,7 @@ public static class ApiApplicationBuilderExtensions
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
+            .DisableRateLimiting()
             .WithMetadata(new TenantNotRequiredAttribute());
         var readiness = new HealthCheckOptions
         {
@@ -56,6 +62,8 @@ public static class ApiApplicationBuilderExtensions
         app.MapHealthChecks("/health/ready", readiness)
             .AllowAnonymous()
             .WithMetadata(new TenantNotRequiredAttribute());
+        app.MapMetrics();
+        app.MapFeatureFlags();
         return app;
     }
 }

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Authorization;
 using Reference.Features;
 using Reference.Infrastructure.Audit;
 using Reference.Infrastructure.Caching;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.Locks;
 using Reference.Infrastructure.MultiTenancy;
+using Reference.Infrastructure.Observability;
+using Reference.Infrastructure.RateLimiting;
 using Reference.SharedKernel.Application;
 
 namespace Reference.Web.Composition;
@@ -48,6 +51,8 @@ public static class ApiServiceCollectionExtensions
 
         services.AddHealthChecks();
         services.AddObservability(configuration);
+        services.AddRateLimiting(configuration);
+        services.AddFeatureFlags(configuration);
         services.AddCaching(configuration);
         services.AddLocks(configuration);
         return services;

@@ -11,7 +11,7 @@ namespace Reference.Web.Middleware;
 /// the caller holds <c>MultiTenancy:CrossTenantPermission</c>). The endpoint never runs without a tenant unless it
 /// opted out with <see cref="TenantNotRequiredAttribute"/> (features) or <see cref="TenantNotRequiredMetadata"/> (infrastructure).
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantContext tenants)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResolver resolver, ITenantContext tenants, ILogger<TenantResolutionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -27,7 +27,9 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantResol
         switch (await resolver.ResolveAsync(context, context.RequestAborted))
         {
             case TenantResolution.Resolved resolved:
+                // The log scope puts the tenant on every line the request writes from here on (beside its trace and span ids).
                 using (tenants.BeginScope(resolved.Tenant.Id))
+                using (logger.BeginScope(new Dictionary<string, object?> { ["TenantId"] = resolved.Tenant.Id }))
                 {
                     await next(context);
                 }

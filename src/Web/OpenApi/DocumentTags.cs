@@ -5,6 +5,7 @@ using NSwag.Generation.Processors.Contexts;
 using Reference.Features;
 using Reference.Features.Shared.Http;
 using Reference.Infrastructure.Identity;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Messaging;
 using Reference.Infrastructure.Processes;
 using Reference.Infrastructure.Projections;
@@ -24,6 +25,7 @@ internal sealed class DocumentTags : IDocumentProcessor
         .Append((Name: OutboxAdminEndpoints.Tag, Description: OutboxAdminEndpoints.TagDescription))
         .Append((Name: ProcessAdminEndpoints.Tag, Description: ProcessAdminEndpoints.TagDescription))
         .Append((Name: IdentityEndpoints.Tag, Description: IdentityEndpoints.TagDescription))
+        .Append((Name: FeatureFlagEndpoints.Tag, Description: FeatureFlagEndpoints.TagDescription))
         .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
 
     public void Process(DocumentProcessorContext context)

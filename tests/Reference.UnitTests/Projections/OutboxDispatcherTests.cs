@@ -8,8 +8,9 @@ using Reference.SharedKernel.Ports;
 
 namespace Reference.UnitTests.Projections;
 
-public sealed class OutboxDispatcherTests
+public sealed class OutboxDispatcherTests : IDisposable
 {
+    private readonly OutboxMetrics _metrics = new(new Support.DummyMeterFactory());
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly InMemoryAdapters _adapters;
     private readonly InProcessMessageBroker _broker = new(new Reference.SharedKernel.Tenancy.AmbientTenantContext(), new Reference.SharedKernel.Application.AmbientCorrelationContext());
@@ -36,7 +37,10 @@ public sealed class OutboxDispatcherTests
         _broker,
         Options.Create(new OutboxDispatcherOptions { Owner = owner, MaxAttempts = maxAttempts, Lease = TimeSpan.FromSeconds(30), InitialBackoff = TimeSpan.FromSeconds(1) }),
         _time,
+        _metrics,
         NullLogger<OutboxDispatcher>.Instance);
+
+    public void Dispose() => _metrics.Dispose();
 
     private async Task EnqueueAsync(string tenant, string partition, params string[] types)
     {

@@ -1,0 +1,4 @@
+namespace Reference.Infrastructure.FeatureFlags;
+
+/// <summary>The body of <c>GET /api/features</c>.</summary>
+public sealed record FeatureList(IReadOnlyList<FeatureState> Features);
