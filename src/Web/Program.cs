@@ -1,5 +1,12 @@
+using Reference.Web.Cli;
 using Reference.Web.Composition;
 using Reference.Web.GraphQL;
+
+// A management command (migrate, projections, outbox, audit, tenants) runs without starting the host.
+if (ReferenceCli.IsCommand(args))
+{
+    return await ReferenceCli.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +22,7 @@ app.UseReferenceReadSide();
 app.MapReferenceGraphQL();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so integration tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -19,11 +19,18 @@ public static partial class GraphQLEndpoint
 {
     public const string Route = "/graphql";
 
+    /// <summary>The OpenAPI tag of the endpoint, and its description for the document's tag list.</summary>
+    public const string Tag = "GraphQL";
+
+    public const string TagDescription =
+        "GraphQL over the same use cases as the REST API (orders, customers, the current tenant), with depth, " +
+        "complexity and page-size limits and an optional persisted-documents allow-list (docs/graphql.md).";
+
     public static IEndpointRouteBuilder MapReferenceGraphQL(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Route, ExecuteAsync)
             .WithName("GraphQL")
-            .WithTags("GraphQL")
+            .WithTags(Tag)
             .WithSummary("Runs a GraphQL query or mutation over the same use cases as the REST API.")
             .WithDescription("See docs/graphql.md. Errors carry `extensions.code`, the REST problem type's last segment.")
             .Accepts<GraphQLRequest>("application/json")

@@ -20,6 +20,7 @@ internal sealed class DocumentTags : IDocumentProcessor
         .Select(tag => (tag.Name, tag.Description))
         .Append((Name: ProjectionAdminEndpoints.Tag, Description: ProjectionAdminEndpoints.TagDescription))
         .Append((Name: OutboxAdminEndpoints.Tag, Description: OutboxAdminEndpoints.TagDescription))
+        .Append((Name: GraphQL.GraphQLEndpoint.Tag, Description: GraphQL.GraphQLEndpoint.TagDescription))
         .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
 
     public void Process(DocumentProcessorContext context)
