@@ -26,6 +26,7 @@ internal sealed class DocumentTags : IDocumentProcessor
         .Append((Name: ProcessAdminEndpoints.Tag, Description: ProcessAdminEndpoints.TagDescription))
         .Append((Name: IdentityEndpoints.Tag, Description: IdentityEndpoints.TagDescription))
         .Append((Name: FeatureFlagEndpoints.Tag, Description: FeatureFlagEndpoints.TagDescription))
+        .Append((Name: GraphQL.GraphQLEndpoint.Tag, Description: GraphQL.GraphQLEndpoint.TagDescription))
         .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
 
     public void Process(DocumentProcessorContext context)
