@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reference.Features.Orders.Domain;
 using Reference.Features.Orders.Fulfilment;
-using Reference.SharedKernel.Processes;
 using Reference.SharedKernel.Events;
+using Reference.SharedKernel.Processes;
 
 namespace Reference.Features.Orders;
 

@@ -1,5 +1,4 @@
 using Reference.Features.Orders.Domain;
-using Reference.Features.Orders.MarkOrderPaid;
 using Reference.SharedKernel.Application;
 using Reference.SharedKernel.Processes;
 using static Reference.Features.Orders.Fulfilment.FulfilmentMessages;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using static Reference.IntegrationTests.Api.Orders.Fulfilment.FulfilmentApi;
-using static Reference.IntegrationTests.Api.Support.OrdersApi;
 
 namespace Reference.IntegrationTests.Api.Orders.Fulfilment;
 
