@@ -1,9 +1,9 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Reference.Features.Shared.Http;
+using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Identity;
 using Reference.Infrastructure.MultiTenancy;
-using Reference.Infrastructure.FeatureFlags;
 using Reference.Infrastructure.Observability;
 using Reference.Web.Health;
 using Reference.Web.Http;
