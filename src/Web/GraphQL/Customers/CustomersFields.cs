@@ -3,7 +3,6 @@ using GraphQL.Types;
 using Reference.Features.Customers.GetCustomer;
 using Reference.Features.Customers.ListCustomers;
 using Reference.Features.Customers.RegisterCustomer;
-using Reference.SharedKernel.Filtering;
 
 namespace Reference.Web.GraphQL.Customers;
 
