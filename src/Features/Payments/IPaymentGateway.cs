@@ -7,7 +7,7 @@ public interface IPaymentGateway
 }
 
 /// <summary>What the provider answered: approved with its reference, or declined with a reason.</summary>
-public sealed record PaymentOutcome(bool Approved, string Reference, string? DeclineReason)
+public sealed record PaymentOutcome(bool Approved, string ProviderReference, string? DeclineReason)
 {
     public static PaymentOutcome Approve(string reference) => new(true, reference, null);
 

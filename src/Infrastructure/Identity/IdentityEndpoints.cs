@@ -67,6 +67,7 @@ public static class IdentityEndpoints
             Results.Ok((await store.ListAsync(tenants.RequireTenantId(), ct)).Select(ApiKeyDetails.From)))
             .WithName("ListApiKeys")
             .WithSummary("Lists the caller's tenant's API keys (never the keys themselves).")
+            .WithDescription("Name, permissions, creation, expiry and revocation of each key of the caller's tenant; a key is shown only once, when it is created.")
             .Produces<IEnumerable<ApiKeyDetails>>();
         keys.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ApiKeyStore store, ITenantContext tenants, CancellationToken ct) =>
             await store.RevokeAsync(tenants.RequireTenantId(), id, ct)
@@ -74,6 +75,7 @@ public static class IdentityEndpoints
                 : IdentityProblems.Problem(http, StatusCodes.Status404NotFound, IdentityProblems.NotFound, "The resource was not found.", code: "api_key.not_found"))
             .WithName("RevokeApiKey")
             .WithSummary("Revokes an API key at once; another tenant's key is 404.")
+            .WithDescription("Every node checks the store on each request, so the key stops authenticating everywhere as soon as this answers 204.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

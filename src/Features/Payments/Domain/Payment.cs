@@ -33,7 +33,7 @@ public sealed class Payment : EventSourcedAggregate<string>
         }
 
         Emit(outcome.Approved
-            ? new PaymentCaptured(OrderId, amount, currency, outcome.Reference)
+            ? new PaymentCaptured(OrderId, amount, currency, outcome.ProviderReference)
             : new PaymentDeclined(OrderId, amount, currency, outcome.DeclineReason ?? "declined"));
     }
 

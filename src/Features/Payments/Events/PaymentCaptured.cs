@@ -4,4 +4,4 @@ using Reference.SharedKernel.Events;
 namespace Reference.Features.Payments.Events;
 
 [EventType("payments.payment_captured")]
-public sealed record PaymentCaptured(Guid OrderId, decimal Amount, string Currency, string Reference) : DomainEvent;
+public sealed record PaymentCaptured(Guid OrderId, decimal Amount, string Currency, string ProviderReference) : DomainEvent;

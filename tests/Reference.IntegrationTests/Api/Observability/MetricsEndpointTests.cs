@@ -18,7 +18,8 @@ public sealed class MetricsEndpointTests(ReferenceApiFactory app)
     {
         Assert.Equal(HttpStatusCode.OK, (await app.Admin().GetAsync(new Uri("/api/audit", UriKind.Relative))).StatusCode);
 
-        var scrape = await Scrape.MetricsAsync(app, IPAddress.Loopback);
+        var scrape = await Scrape.MetricsUntilAsync(app, IPAddress.Loopback, body =>
+            Scrape.Lines(body, "http_server_request_duration_seconds_count").Any(line => line.Contains("http_route=\"/api/audit\"", StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.OK, scrape.Status);
         Assert.StartsWith("text/plain", scrape.ContentType, StringComparison.Ordinal);

@@ -30,6 +30,27 @@ public static class Scrape
         return new Response((HttpStatusCode)context.Response.StatusCode, context.Response.ContentType ?? "", await reader.ReadToEndAsync());
     }
 
+    /// <summary>
+    /// Scrapes until <paramref name="shows"/> holds or 10 s pass: the HTTP server records a request's duration after the
+    /// response reached the client, so the first scrape may come before the request it should show.
+    /// </summary>
+    public static async Task<Response> MetricsUntilAsync<TEntryPoint>(WebApplicationFactory<TEntryPoint> app, IPAddress? remote, Func<string, bool> shows)
+        where TEntryPoint : class
+    {
+        ArgumentNullException.ThrowIfNull(shows);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var scrape = await MetricsAsync(app, remote);
+            if (shows(scrape.Body) || DateTime.UtcNow > deadline)
+            {
+                return scrape;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The sample lines of <paramref name="metric"/> (its name, then labels or a space), comments left out.</summary>
     public static IReadOnlyList<string> Lines(string body, string metric) =>
         [.. body.Split('\n').Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))];
